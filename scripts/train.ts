@@ -1,0 +1,94 @@
+/**
+ * npm run train -- --model mlp|cnn [--epochs N] [--optimizer adam|sgd] [--lr X] [--batch N]
+ *                  [--limit N] [--augment] [--cosine] [--seed N] [--out DIR]
+ * Trains one of the course's models on MNIST (all 60,000 images unless --limit) with the course's
+ * settings unless told otherwise, validating on the 10,000 test images after every epoch. The
+ * model and its card are written to DIR after every epoch, so a stopped run keeps its last epoch.
+ */
+import { parseArgs } from 'node:util';
+import { initBackend } from '../src/main/engine/backend';
+import { makeCard } from '../src/main/engine/card';
+import { limitMnist, loadMnist } from '../src/main/engine/mnist';
+import { saveModel } from '../src/main/engine/modelStore';
+import { COURSE_SETTINGS, MODEL_KINDS, type ModelKind, type OptimizerName } from '../src/main/engine/models';
+import { trainModel, type EpochProgress } from '../src/main/engine/trainer';
+import { formatDuration, progressBar } from './lib/progressBar';
+
+function fail(message: string): never {
+  console.error(`train: ${message}`);
+  process.exit(2);
+}
+
+const { values } = parseArgs({
+  options: {
+    model: { type: 'string' },
+    epochs: { type: 'string' },
+    optimizer: { type: 'string' },
+    lr: { type: 'string' },
+    batch: { type: 'string' },
+    limit: { type: 'string' },
+    augment: { type: 'boolean', default: false },
+    cosine: { type: 'boolean', default: false },
+    seed: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+
+const kind = values.model as ModelKind;
+if (!MODEL_KINDS.includes(kind)) fail('--model must be mlp or cnn');
+function positive(name: string, text: string | undefined, integer: boolean): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!(value > 0) || (integer && !Number.isInteger(value))) fail(`--${name} must be a positive ${integer ? 'whole ' : ''}number`);
+  return value;
+}
+if (values.optimizer !== undefined && values.optimizer !== 'adam' && values.optimizer !== 'sgd') fail('--optimizer must be adam or sgd');
+
+const course = COURSE_SETTINGS[kind];
+const settings = {
+  optimizer: (values.optimizer as OptimizerName | undefined) ?? course.optimizer,
+  learningRate: positive('lr', values.lr, false) ?? course.learningRate,
+  batchSize: positive('batch', values.batch, true) ?? course.batchSize,
+  epochs: positive('epochs', values.epochs, true) ?? course.epochs,
+  cosineDecay: values.cosine,
+  augment: values.augment,
+};
+const limit = positive('limit', values.limit, true);
+const out = values.out ?? `trained/${kind}`;
+
+const backend = await initBackend();
+const train = limitMnist(await loadMnist('train'), limit);
+const test = await loadMnist('test');
+console.error(`Training ${kind.toUpperCase()} on ${train.count} MNIST images with ${backend.name}: ${JSON.stringify(settings)}`);
+if (backend.fallbackReasons.length) console.error(`(backend fallbacks: ${backend.fallbackReasons.join('; ')})`);
+
+const bar = progressBar(kind.toUpperCase());
+const history: EpochProgress[] = [];
+const controller = new AbortController();
+process.once('SIGINT', () => controller.abort());
+const result = await trainModel({
+  kind, settings, train, validation: test, signal: controller.signal,
+  seed: values.seed === undefined ? undefined : Number(values.seed),
+  onProgress: (p) => {
+    if (p.kind === 'batch') {
+      bar.update(((p.epoch - 1) * p.batches + p.batch) / (p.batches * p.epochs),
+        `epoch ${p.epoch}/${p.epochs} loss ${p.loss.toFixed(4)} acc ${(p.accuracy * 100).toFixed(2)}% ` +
+        `${Math.round(p.samplesPerSecond)} samples/s ETA ${formatDuration(p.etaSeconds)}`);
+    } else {
+      bar.done();
+      console.error(`epoch ${p.epoch}/${p.epochs}: loss ${p.loss.toFixed(4)} acc ${(p.accuracy * 100).toFixed(2)}% ` +
+        `val_loss ${p.validationLoss?.toFixed(4)} val_acc ${((p.validationAccuracy ?? 0) * 100).toFixed(2)}% ` +
+        `lr ${p.learningRate.toExponential(2)} (${formatDuration(p.seconds)})`);
+    }
+  },
+  onEpochEnd: async (model, summary) => {
+    history.push(summary);
+    await saveModel(model, makeCard({
+      kind, model, settings, history, trainingSamples: train.count, backend: backend.name,
+      trainingSeconds: history.reduce((sum, h) => sum + h.seconds, 0),
+      mnistTestAccuracy: summary.validationAccuracy,
+    }), out);
+  },
+}).catch((error: Error) => fail(error.message));
+const final = result.history.at(-1);
+console.error(`Saved to ${out}: MNIST test accuracy ${((final?.validationAccuracy ?? 0) * 100).toFixed(2)}% after ${formatDuration(result.seconds)}`);

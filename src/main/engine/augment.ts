@@ -1,0 +1,163 @@
+import { BOX_SIZE, INPUT_PIXELS, PEN_WIDTH } from '../../shared/geometry';
+import type { InkImage } from '../../shared/ink';
+import { preprocess } from '../../shared/preprocess';
+import { uniform } from '../../shared/random';
+import { rasterizeStrokes, type Point } from '../../shared/rasterize';
+import { MNIST_PIXELS, MNIST_SIDE } from './mnist';
+import { thin } from './skeleton';
+
+/** Upsampling before thinning, so the recovered trace is smooth. */
+const TRACE_SCALE = 3;
+/** Grey level (of 255) above which an upsampled MNIST pixel is part of the stroke. */
+const TRACE_LEVEL = 100;
+
+/** A random linear distortion: rotation, shear and independent x/y scale. */
+interface Affine {
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+}
+
+function randomAffine(random: () => number): Affine {
+  const angle = uniform(random, -0.26, 0.26);
+  const shear = uniform(random, -0.3, 0.3);
+  const scaleX = uniform(random, 0.8, 1.15);
+  const scaleY = uniform(random, 0.9, 1.1);
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  // rotation · shear · scale
+  return {
+    a: cos * scaleX,
+    b: (cos * shear - sin) * scaleY,
+    c: sin * scaleX,
+    d: (sin * shear + cos) * scaleY,
+  };
+}
+
+function bilinear(image: Uint8Array, side: number, x: number, y: number): number {
+  const x0 = Math.floor(x);
+  const y0 = Math.floor(y);
+  const fx = x - x0;
+  const fy = y - y0;
+  const at = (px: number, py: number) => (px < 0 || py < 0 || px >= side || py >= side ? 0 : image[py * side + px]);
+  return (
+    (at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx) * (1 - fy) +
+    (at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx) * fy
+  );
+}
+
+/** The centre line of an MNIST digit, as points in MNIST pixel units. */
+export function traceDigit(digit: Uint8Array): Point[] {
+  const side = MNIST_SIDE * TRACE_SCALE;
+  const mask = new Uint8Array(side * side);
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      const value = bilinear(digit, MNIST_SIDE, (x + 0.5) / TRACE_SCALE - 0.5, (y + 0.5) / TRACE_SCALE - 0.5);
+      mask[y * side + x] = value > TRACE_LEVEL ? 1 : 0;
+    }
+  }
+  const skeleton = thin(mask, side, side);
+  const points: Point[] = [];
+  for (let index = 0; index < skeleton.length; index++) {
+    if (skeleton[index]) {
+      points.push([((index % side) + 0.5) / TRACE_SCALE, (Math.floor(index / side) + 0.5) / TRACE_SCALE]);
+    }
+  }
+  return points;
+}
+
+/**
+ * Redraws a traced digit as a person would in one box: distorted, at a height of 45–85 box units,
+ * somewhere inside the box, with the app's pen — then the app's own preprocessing.
+ */
+export function penRendering(trace: readonly Point[], random: () => number): Float32Array | null {
+  if (trace.length === 0) return null;
+  const t = randomAffine(random);
+  const moved = trace.map(([x, y]) => {
+    const u = x - MNIST_SIDE / 2;
+    const v = y - MNIST_SIDE / 2;
+    return [t.a * u + t.b * v, t.c * u + t.d * v] as const;
+  });
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  for (const [x, y] of moved) {
+    minX = Math.min(minX, x); maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+  }
+  const margin = PEN_WIDTH;
+  const height = uniform(random, 45, 85);
+  const scale = Math.min(height / Math.max(maxY - minY, 1), (BOX_SIZE - margin) / Math.max(maxX - minX, 1));
+  const left = uniform(random, margin / 2, Math.max(margin / 2, BOX_SIZE - margin / 2 - (maxX - minX) * scale));
+  const top = uniform(random, margin / 2, Math.max(margin / 2, BOX_SIZE - margin / 2 - (maxY - minY) * scale));
+  const dots = moved.map(([x, y]) => [[left + (x - minX) * scale, top + (y - minY) * scale] as const]);
+  return preprocess(rasterizeStrokes(dots, BOX_SIZE, BOX_SIZE, PEN_WIDTH)).input;
+}
+
+/** An MNIST digit under a random distortion, drawn at twice the size, thickened or thinned now and then. */
+export function affineRendering(digit: Uint8Array, random: () => number): Float32Array | null {
+  const t = randomAffine(random);
+  const det = t.a * t.d - t.b * t.c;
+  const side = MNIST_SIDE * 2;
+  const data = new Uint8Array(side * side);
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      // Inverse map from the output (twice the size, centred) to the source.
+      const u = (x + 0.5 - side / 2) / 2;
+      const v = (y + 0.5 - side / 2) / 2;
+      const sx = (t.d * u - t.b * v) / det + MNIST_SIDE / 2 - 0.5;
+      const sy = (-t.c * u + t.a * v) / det + MNIST_SIDE / 2 - 0.5;
+      data[y * side + x] = Math.round(bilinear(digit, MNIST_SIDE, sx, sy));
+    }
+  }
+  const roll = random();
+  const image: InkImage = { width: side, height: side, data: roll < 0.25 ? dilate(data, side) : roll < 0.4 ? erode(data, side) : data };
+  return preprocess(image).input;
+}
+
+function morph(data: Uint8Array, side: number, pick: (a: number, b: number) => number): Uint8Array {
+  const out = new Uint8Array(data.length);
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      let value = data[y * side + x];
+      if (x > 0) value = pick(value, data[y * side + x - 1]);
+      if (x < side - 1) value = pick(value, data[y * side + x + 1]);
+      if (y > 0) value = pick(value, data[(y - 1) * side + x]);
+      if (y < side - 1) value = pick(value, data[(y + 1) * side + x]);
+      out[y * side + x] = value;
+    }
+  }
+  return out;
+}
+const dilate = (data: Uint8Array, side: number) => morph(data, side, Math.max);
+const erode = (data: Uint8Array, side: number) => morph(data, side, Math.min);
+
+/**
+ * Fills one training sample: a third of the time the MNIST digit as it is, a third distorted,
+ * a third redrawn with the pen. Traces are computed once per digit and kept.
+ */
+export class Augmenter {
+  private readonly traces = new Map<number, Point[]>();
+
+  constructor(private readonly images: Uint8Array, private readonly random: () => number) {}
+
+  fill(index: number, out: Float32Array, offset: number): void {
+    const digit = this.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS);
+    const roll = this.random();
+    let input: Float32Array | null = null;
+    if (roll < 1 / 3) {
+      input = affineRendering(digit, this.random);
+    } else if (roll < 2 / 3) {
+      let trace = this.traces.get(index);
+      if (!trace) {
+        trace = traceDigit(digit);
+        this.traces.set(index, trace);
+      }
+      input = penRendering(trace, this.random);
+    }
+    if (input) {
+      out.set(input, offset);
+    } else {
+      for (let k = 0; k < INPUT_PIXELS; k++) out[offset + k] = digit[k] / 255;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import * as tf from '@tensorflow/tfjs';
+import { MNIST_PIXELS, type MnistSet } from './mnist';
+import type { ModelKind } from './models';
+import { bytesToInputs, inputTensor } from './tensors';
+
+export interface Evaluation {
+  accuracy: number;
+  loss: number;
+  samples: number;
+  /** confusion[truth][predicted] counts. */
+  confusion: number[][];
+  /** The predicted digit and its probability for each sample, in order. */
+  predictions: Uint8Array;
+  confidences: Float32Array;
+}
+
+const EVAL_BATCH = 1000;
+
+/** Accuracy, mean cross-entropy and confusion matrix of a model over a whole set. */
+export async function evaluateModel(
+  model: tf.LayersModel,
+  kind: ModelKind,
+  set: MnistSet,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Evaluation> {
+  const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
+  const predictions = new Uint8Array(set.count);
+  const confidences = new Float32Array(set.count);
+  let correct = 0;
+  let lossSum = 0;
+  for (let start = 0; start < set.count; start += EVAL_BATCH) {
+    const count = Math.min(EVAL_BATCH, set.count - start);
+    const pixels = bytesToInputs(set.images.subarray(start * MNIST_PIXELS, (start + count) * MNIST_PIXELS));
+    const probabilities = tf.tidy(() => model.predict(inputTensor(kind, pixels, count)) as tf.Tensor);
+    const values = await probabilities.data();
+    probabilities.dispose();
+    for (let i = 0; i < count; i++) {
+      const row = values.subarray(i * 10, i * 10 + 10);
+      let best = 0;
+      for (let d = 1; d < 10; d++) if (row[d] > row[best]) best = d;
+      const truth = set.labels[start + i];
+      predictions[start + i] = best;
+      confidences[start + i] = row[best];
+      confusion[truth][best]++;
+      if (best === truth) correct++;
+      lossSum -= Math.log(Math.max(row[truth], 1e-7));
+    }
+    onProgress?.(start + count, set.count);
+  }
+  return { accuracy: correct / set.count, loss: lossSum / set.count, samples: set.count, confusion, predictions, confidences };
+}

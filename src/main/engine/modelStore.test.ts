@@ -1,0 +1,93 @@
+import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from './backend';
+import { makeCard } from './card';
+import { buildModel, COURSE_SETTINGS, type ModelKind } from './models';
+import { loadModel, ModelLoadError, saveModel } from './modelStore';
+
+let root: string;
+beforeAll(async () => {
+  await initBackend('wasm');
+  root = await mkdtemp(path.join(os.tmpdir(), 'models-'));
+});
+afterAll(async () => rm(root, { recursive: true, force: true }));
+
+async function saveFresh(kind: ModelKind, directory: string): Promise<tf.LayersModel> {
+  const model = buildModel(kind);
+  await saveModel(model, makeCard({
+    kind, model, settings: COURSE_SETTINGS[kind], history: [], trainingSamples: 10,
+    backend: 'wasm', trainingSeconds: 0, mnistTestAccuracy: null,
+  }), directory);
+  return model;
+}
+
+describe('model store', () => {
+  it.each(['mlp', 'cnn'] as const)('saves and loads a %s with the same weights and card', async (kind) => {
+    const directory = path.join(root, `roundtrip-${kind}`);
+    const original = await saveFresh(kind, directory);
+    const { model, card } = await loadModel(directory, kind);
+    expect(card.kind).toBe(kind);
+    expect(card.parameters).toBe(original.countParams());
+    const a = original.getWeights().map((w) => w.dataSync());
+    const b = model.getWeights().map((w) => w.dataSync());
+    expect(b.length).toBe(a.length);
+    b.forEach((weights, i) => expect(Array.from(weights)).toEqual(Array.from(a[i])));
+    expect(await readdir(root)).not.toContainEqual(expect.stringMatching(/saving|old/));
+  });
+
+  it('replaces an existing model in place and leaves no temporary folders', async () => {
+    const directory = path.join(root, 'replace');
+    await saveFresh('mlp', directory);
+    await saveFresh('cnn', directory);
+    expect((await loadModel(directory)).card.kind).toBe('cnn');
+    expect((await readdir(root)).filter((name) => name.startsWith('replace'))).toEqual(['replace']);
+  });
+
+  describe('refuses a damaged model with a clear error', () => {
+    const damaged = async (name: string, damage: (dir: string) => Promise<void>) => {
+      const directory = path.join(root, name);
+      await saveFresh('mlp', directory);
+      await damage(directory);
+      const error = await loadModel(directory, 'mlp').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ModelLoadError);
+      return (error as Error).message;
+    };
+
+    it('missing weights', async () => {
+      expect(await damaged('no-weights', (d) => rm(path.join(d, 'weights.bin')))).toMatch(/weights.bin is missing/);
+    });
+    it('truncated weights', async () => {
+      expect(await damaged('short-weights', (d) => truncate(path.join(d, 'weights.bin'), 1000)))
+        .toMatch(/weights are 1000 bytes, the manifest needs \d+/);
+    });
+    it('corrupt model.json', async () => {
+      expect(await damaged('bad-json', (d) => writeFile(path.join(d, 'model.json'), '{"modelTopology": '))).toMatch(/model.json is not valid JSON/);
+    });
+    it('missing card', async () => {
+      expect(await damaged('no-card', (d) => rm(path.join(d, 'card.json')))).toMatch(/card.json is missing/);
+    });
+    it('a card for the other kind', async () => {
+      expect(await damaged('wrong-kind', async (d) => {
+        const card = JSON.parse(await readFile(path.join(d, 'card.json'), 'utf8'));
+        await writeFile(path.join(d, 'card.json'), JSON.stringify({ ...card, kind: 'cnn' }));
+      })).toMatch(/holds a CNN, not a MLP/);
+    });
+    it('weights of another shape (mismatched topology)', async () => {
+      expect(await damaged('mismatch', async (d) => {
+        const json = JSON.parse(await readFile(path.join(d, 'model.json'), 'utf8'));
+        json.weightsManifest[0].weights[0].shape = [784, 1000];
+        await writeFile(path.join(d, 'model.json'), JSON.stringify(json));
+      })).toMatch(/truncated or mismatched|does not load/);
+    });
+    it('a weights path outside the folder', async () => {
+      expect(await damaged('escape', async (d) => {
+        const json = JSON.parse(await readFile(path.join(d, 'model.json'), 'utf8'));
+        json.weightsManifest[0].paths = ['../../etc/passwd'];
+        await writeFile(path.join(d, 'model.json'), JSON.stringify(json));
+      })).toMatch(/outside its folder/);
+    });
+  });
+});

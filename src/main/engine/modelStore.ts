@@ -1,0 +1,159 @@
+import { mkdir, readFile, rename, rm, writeFile, open } from 'node:fs/promises';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { ModelCardSchema, type ModelCard } from './modelCard';
+import { INPUT_SHAPE, type ModelKind } from './models';
+
+/**
+ * Saved models in the tfjs layers format (model.json + weights.bin) with card.json, read and
+ * written with our own file IO so that every backend (tfjs-node, wasm, cpu) behaves the same.
+ */
+export const MODEL_FILE = 'model.json';
+export const WEIGHTS_FILE = 'weights.bin';
+export const CARD_FILE = 'card.json';
+
+export class ModelLoadError extends Error {
+  constructor(readonly directory: string, problem: string) {
+    super(`Model in ${directory}: ${problem}`);
+    this.name = 'ModelLoadError';
+  }
+}
+
+const BYTES_PER_DTYPE: Record<string, number> = { float32: 4, int32: 4, bool: 1 };
+
+async function writeFileDurably(file: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes a model and its card into `directory` without ever leaving a half-written model there:
+ * everything goes to a sibling temporary folder first, which then replaces the old one.
+ */
+export async function saveModel(model: tf.LayersModel, card: ModelCard, directory: string): Promise<void> {
+  let artifacts: tf.io.ModelArtifacts | undefined;
+  await model.save(tf.io.withSaveHandler(async (a) => {
+    artifacts = a;
+    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+  }));
+  if (!artifacts?.weightSpecs || !artifacts.weightData) throw new Error('The model produced no weights to save');
+  const weights = new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData));
+  const modelJson = {
+    modelTopology: artifacts.modelTopology,
+    format: 'layers-model',
+    generatedBy: artifacts.generatedBy,
+    convertedBy: null,
+    weightsManifest: [{ paths: [WEIGHTS_FILE], weights: artifacts.weightSpecs }],
+  };
+  const parent = path.dirname(path.resolve(directory));
+  await mkdir(parent, { recursive: true });
+  const staging = `${path.resolve(directory)}.saving-${process.pid}-${Date.now()}`;
+  const retired = `${path.resolve(directory)}.old-${process.pid}-${Date.now()}`;
+  try {
+    await mkdir(staging);
+    await writeFileDurably(path.join(staging, WEIGHTS_FILE), weights);
+    await writeFileDurably(path.join(staging, MODEL_FILE), JSON.stringify(modelJson));
+    await writeFileDurably(path.join(staging, CARD_FILE), JSON.stringify(ModelCardSchema.parse(card), null, 2) + '\n');
+    const hadPrevious = await rename(directory, retired).then(() => true, () => false);
+    await rename(staging, directory);
+    if (hadPrevious) await rm(retired, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function readOrExplain(directory: string, file: string): Promise<Buffer> {
+  try {
+    return await readFile(path.join(directory, file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ModelLoadError(directory, code === 'ENOENT' ? `${file} is missing` : `${file} cannot be read (${code})`);
+  }
+}
+
+function parseJson(directory: string, file: string, text: Buffer): unknown {
+  try {
+    return JSON.parse(text.toString('utf8'));
+  } catch {
+    throw new ModelLoadError(directory, `${file} is not valid JSON`);
+  }
+}
+
+export async function readCard(directory: string): Promise<ModelCard> {
+  const parsed = ModelCardSchema.safeParse(parseJson(directory, CARD_FILE, await readOrExplain(directory, CARD_FILE)));
+  if (!parsed.success) throw new ModelLoadError(directory, `${CARD_FILE} is malformed (${parsed.error.issues[0]?.message})`);
+  return parsed.data;
+}
+
+interface ModelJson {
+  modelTopology: object;
+  weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+}
+
+function checkModelJson(directory: string, json: unknown): ModelJson {
+  const candidate = json as Partial<ModelJson> | null;
+  if (!candidate || typeof candidate.modelTopology !== 'object' || !Array.isArray(candidate.weightsManifest)) {
+    throw new ModelLoadError(directory, `${MODEL_FILE} is not a tfjs layers model`);
+  }
+  for (const group of candidate.weightsManifest) {
+    if (!Array.isArray(group?.paths) || !Array.isArray(group?.weights)) {
+      throw new ModelLoadError(directory, `${MODEL_FILE} has a malformed weights manifest`);
+    }
+    for (const file of group.paths) {
+      if (typeof file !== 'string' || path.basename(file) !== file) {
+        throw new ModelLoadError(directory, `${MODEL_FILE} names a weights file outside its folder`);
+      }
+    }
+  }
+  return candidate as ModelJson;
+}
+
+export interface LoadedModel {
+  model: tf.LayersModel;
+  card: ModelCard;
+}
+
+/**
+ * Loads and checks a saved model: every file present, weights exactly as long as the manifest
+ * says, and the network's input and output the ones `kind` expects. Any defect is a
+ * ModelLoadError naming the folder and the problem.
+ */
+export async function loadModel(directory: string, kind?: ModelKind): Promise<LoadedModel> {
+  const card = await readCard(directory);
+  if (kind && card.kind !== kind) throw new ModelLoadError(directory, `holds a ${card.kind.toUpperCase()}, not a ${kind.toUpperCase()}`);
+  const json = checkModelJson(directory, parseJson(directory, MODEL_FILE, await readOrExplain(directory, MODEL_FILE)));
+  const weightSpecs = json.weightsManifest.flatMap((group) => group.weights);
+  const files = json.weightsManifest.flatMap((group) => group.paths);
+  const buffers = await Promise.all(files.map((file) => readOrExplain(directory, file)));
+  const actualBytes = buffers.reduce((sum, buffer) => sum + buffer.length, 0);
+  const expectedBytes = weightSpecs.reduce(
+    (sum, spec) => sum + spec.shape.reduce((a, b) => a * b, 1) * (BYTES_PER_DTYPE[spec.dtype] ?? NaN), 0);
+  if (actualBytes !== expectedBytes) {
+    throw new ModelLoadError(directory, `weights are ${actualBytes} bytes, the manifest needs ${expectedBytes} (truncated or mismatched)`);
+  }
+  const weightData = new Uint8Array(actualBytes);
+  let offset = 0;
+  for (const buffer of buffers) {
+    weightData.set(buffer, offset);
+    offset += buffer.length;
+  }
+  let model: tf.LayersModel;
+  try {
+    model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs, weightData: weightData.buffer }));
+  } catch (error) {
+    throw new ModelLoadError(directory, `does not load (${(error as Error).message.split('\n')[0]})`);
+  }
+  const inputShape = (model.inputs[0].shape ?? []).slice(1).join('×');
+  const outputShape = (model.outputs[0].shape ?? []).slice(1).join('×');
+  if (inputShape !== INPUT_SHAPE[card.kind].join('×') || outputShape !== '10') {
+    model.dispose();
+    throw new ModelLoadError(directory, `takes ${inputShape} and gives ${outputShape}, not what a ${card.kind.toUpperCase()} digit reader needs`);
+  }
+  return { model, card };
+}

@@ -1,0 +1,82 @@
+import * as tf from '@tensorflow/tfjs';
+
+export type ModelKind = 'mlp' | 'cnn';
+export const MODEL_KINDS: readonly ModelKind[] = ['mlp', 'cnn'];
+
+export type OptimizerName = 'adam' | 'sgd';
+
+/** How a model is trained; the defaults are the course's. */
+export interface TrainingSettings {
+  optimizer: OptimizerName;
+  learningRate: number;
+  batchSize: number;
+  epochs: number;
+  /** Learning rate falls along a cosine to a hundredth of its start over the run. */
+  cosineDecay: boolean;
+  /** Pen-like and affine augmentation of the training images (see augment.ts). */
+  augment: boolean;
+}
+
+/** The course's settings: MLP Adam 1e-4 × 50 epochs (program 7-7); CNN Adam 1e-3 × 10 epochs. */
+export const COURSE_SETTINGS: Record<ModelKind, TrainingSettings> = {
+  mlp: { optimizer: 'adam', learningRate: 1e-4, batchSize: 128, epochs: 50, cosineDecay: false, augment: false },
+  cnn: { optimizer: 'adam', learningRate: 1e-3, batchSize: 128, epochs: 10, cosineDecay: false, augment: false },
+};
+
+export const ARCHITECTURE: Record<ModelKind, string> = {
+  mlp: 'Dense 1024 relu → Dense 512 relu → Dense 512 relu → Dense 10 softmax on 784 inputs',
+  cnn:
+    'Conv 32 3×3 relu → MaxPool 2 → Dropout 0.1 → Conv 64 3×3 relu → MaxPool 2 → Dropout 0.25 → ' +
+    'Flatten → Dense 128 relu → Dropout 0.5 → Dense 10 softmax',
+};
+
+/** The input shape of one sample for each model (the MLP reads the 784 pixels flat). */
+export const INPUT_SHAPE: Record<ModelKind, number[]> = {
+  mlp: [784],
+  cnn: [28, 28, 1],
+};
+
+/** The deep MLP of the course's postal-code recognizer v.1 (program 7-7). */
+export function buildMlp(): tf.LayersModel {
+  return tf.sequential({
+    name: 'mlp',
+    layers: [
+      tf.layers.dense({ inputShape: [784], units: 1024, activation: 'relu' }),
+      tf.layers.dense({ units: 512, activation: 'relu' }),
+      tf.layers.dense({ units: 512, activation: 'relu' }),
+      tf.layers.dense({ units: 10, activation: 'softmax' }),
+    ],
+  });
+}
+
+/** The course's CNN (225,546 parameters). */
+export function buildCnn(): tf.LayersModel {
+  return tf.sequential({
+    name: 'cnn',
+    layers: [
+      tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 32, kernelSize: 3, activation: 'relu' }),
+      tf.layers.maxPooling2d({ poolSize: 2 }),
+      tf.layers.dropout({ rate: 0.1 }),
+      tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
+      tf.layers.maxPooling2d({ poolSize: 2 }),
+      tf.layers.dropout({ rate: 0.25 }),
+      tf.layers.flatten(),
+      tf.layers.dense({ units: 128, activation: 'relu' }),
+      tf.layers.dropout({ rate: 0.5 }),
+      tf.layers.dense({ units: 10, activation: 'softmax' }),
+    ],
+  });
+}
+
+export function buildModel(kind: ModelKind): tf.LayersModel {
+  return kind === 'mlp' ? buildMlp() : buildCnn();
+}
+
+export function makeOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {
+  return name === 'adam' ? tf.train.adam(learningRate) : tf.train.sgd(learningRate);
+}
+
+/** Compiles for integer labels, as the course's CNN does (sparse categorical cross-entropy). */
+export function compileModel(model: tf.LayersModel, optimizer: tf.Optimizer): void {
+  model.compile({ optimizer, loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+}

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BOX_SIZE, PEN_WIDTH } from '../../shared/geometry';
+import { blankInk, type InkImage } from '../../shared/ink';
+import { rasterizeStrokes } from '../../shared/rasterize';
+import { initBackend } from './backend';
+import { loadMnist, MNIST_PIXELS } from './mnist';
+import { loadModel, ModelLoadError } from './modelStore';
+import { Recognizer } from './recognizer';
+
+const modelsRoot = path.resolve(import.meta.dirname, '../../../models');
+
+/** An MNIST test digit enlarged ×3 into a 100×100 box, as if drawn there. */
+function boxedMnist(images: Uint8Array, index: number): InkImage {
+  const box = blankInk(BOX_SIZE, BOX_SIZE);
+  for (let y = 0; y < 84; y++) {
+    for (let x = 0; x < 84; x++) box.data[(y + 8) * BOX_SIZE + x + 8] = images[index * MNIST_PIXELS + Math.floor(y / 3) * 28 + Math.floor(x / 3)];
+  }
+  return box;
+}
+
+describe('recognizer with the bundled models', () => {
+  let recognizer: Recognizer;
+  beforeAll(async () => {
+    await initBackend('wasm');
+    recognizer = new Recognizer((kind) => loadModel(path.join(modelsRoot, kind), kind));
+  });
+
+  it.each(['mlp', 'cnn'] as const)('reads five MNIST test digits drawn into boxes with the %s', async (kind) => {
+    expect((await recognizer.use(kind)).kind).toBe(kind);
+    const test = await loadMnist('test');
+    const indices = [0, 1, 2, 3, 4];
+    const readings = await recognizer.recognize(indices.map((i) => boxedMnist(test.images, i)));
+    expect(readings.map((r) => r.digit)).toEqual(indices.map((i) => test.labels[i]));
+    for (const reading of readings) {
+      expect(reading.empty).toBe(false);
+      expect(reading.probabilities).toHaveLength(10);
+      expect(reading.probabilities!.reduce((a, b) => a + b)).toBeCloseTo(1, 4);
+      expect(reading.input).toHaveLength(784);
+    }
+  });
+
+  it('leaves empty boxes empty and never guesses', async () => {
+    const one = rasterizeStrokes([[[50, 15], [50, 85]]], BOX_SIZE, BOX_SIZE, PEN_WIDTH);
+    const dot = rasterizeStrokes([[[30, 30]]], BOX_SIZE, BOX_SIZE, PEN_WIDTH);
+    const readings = await recognizer.recognize([blankInk(BOX_SIZE, BOX_SIZE), one, dot, blankInk(BOX_SIZE, BOX_SIZE), one]);
+    expect(readings.map((r) => r.empty)).toEqual([true, false, true, true, false]);
+    expect(readings[0]).toEqual({ empty: true, digit: null, probabilities: null, input: null });
+    expect(readings[1].digit).toBe(1);
+  });
+
+  it('keeps the live tensor count flat over many recognitions', async () => {
+    const boxes = [0, 1, 2, 3, 4].map(() => rasterizeStrokes([[[30, 20], [70, 20], [45, 85]]], BOX_SIZE, BOX_SIZE, PEN_WIDTH));
+    await recognizer.recognize(boxes);
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 50; i++) await recognizer.recognize(boxes);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('keeps the active model when switching to one that does not load', async () => {
+    const failing = new Recognizer(async (kind) => {
+      if (kind === 'mlp') throw new ModelLoadError('/nowhere', 'model.json is missing');
+      return loadModel(path.join(modelsRoot, kind), kind);
+    }, 'cnn');
+    await failing.use('cnn');
+    await expect(failing.use('mlp')).rejects.toThrow(/model.json is missing/);
+    expect(failing.active).toBe('cnn');
+  });
+});

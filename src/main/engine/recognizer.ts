@@ -1,0 +1,96 @@
+import * as tf from '@tensorflow/tfjs';
+import { INPUT_PIXELS } from '../../shared/geometry';
+import type { InkImage } from '../../shared/ink';
+import { preprocess } from '../../shared/preprocess';
+import type { ModelCard } from './modelCard';
+import type { LoadedModel } from './modelStore';
+import type { ModelKind } from './models';
+import { inputTensor } from './tensors';
+
+/** What the recognizer read in one box. An empty box has no digit and no probabilities. */
+export type BoxReading =
+  | { empty: true; digit: null; probabilities: null; input: null }
+  | {
+      empty: false;
+      digit: number;
+      /** Ten probabilities, digit 0 first. */
+      probabilities: number[];
+      /** The 28×28 input (values 0..1) the model saw. */
+      input: Float32Array;
+    };
+
+/** Where the recognizer gets a model of a kind: the bundled one, or a retrained one. */
+export type ModelSource = (kind: ModelKind) => Promise<LoadedModel>;
+
+/**
+ * Reads digits from box images with the active model. Each model is loaded once, warmed up with
+ * one prediction, and kept, so switching between MLP and CNN is instant after the first time.
+ */
+export class Recognizer {
+  private readonly loaded = new Map<ModelKind, Promise<LoadedModel>>();
+  private activeKind: ModelKind;
+
+  constructor(private readonly source: ModelSource, initial: ModelKind = 'cnn') {
+    this.activeKind = initial;
+  }
+
+  get active(): ModelKind {
+    return this.activeKind;
+  }
+
+  /** Makes `kind` the active model, loading it the first time; a load failure keeps the old one. */
+  async use(kind: ModelKind): Promise<ModelCard> {
+    const { card } = await this.model(kind);
+    this.activeKind = kind;
+    return card;
+  }
+
+  /** The card of the active model. */
+  async card(): Promise<ModelCard> {
+    return (await this.model(this.activeKind)).card;
+  }
+
+  /** Forgets a loaded model (after retraining or restoring), so the next use loads it afresh. */
+  forget(kind: ModelKind): void {
+    const pending = this.loaded.get(kind);
+    this.loaded.delete(kind);
+    void pending?.then(({ model }) => model.dispose(), () => undefined);
+  }
+
+  private model(kind: ModelKind): Promise<LoadedModel> {
+    let pending = this.loaded.get(kind);
+    if (!pending) {
+      pending = this.source(kind).then((loaded) => {
+        tf.tidy(() => loaded.model.predict(inputTensor(kind, new Float32Array(INPUT_PIXELS), 1)));
+        return loaded;
+      });
+      this.loaded.set(kind, pending);
+      pending.catch(() => this.loaded.delete(kind));
+    }
+    return pending;
+  }
+
+  /** Reads every box: preprocessing, then one prediction for all boxes that hold a digit. */
+  async recognize(boxes: readonly InkImage[]): Promise<BoxReading[]> {
+    const kind = this.activeKind;
+    const { model } = await this.model(kind);
+    const prepared = boxes.map((box) => preprocess(box));
+    const inputs = prepared.flatMap((p) => (p.empty ? [] : [p.input]));
+    let probabilities = new Float32Array(0);
+    if (inputs.length > 0) {
+      const batch = new Float32Array(inputs.length * INPUT_PIXELS);
+      inputs.forEach((input, i) => batch.set(input, i * INPUT_PIXELS));
+      const output = tf.tidy(() => model.predict(inputTensor(kind, batch, inputs.length)) as tf.Tensor);
+      probabilities = (await output.data()) as Float32Array;
+      output.dispose();
+    }
+    let next = 0;
+    return prepared.map((p): BoxReading => {
+      if (p.empty) return { empty: true, digit: null, probabilities: null, input: null };
+      const row = Array.from(probabilities.subarray(next * 10, next * 10 + 10));
+      next++;
+      const digit = row.indexOf(Math.max(...row));
+      return { empty: false, digit, probabilities: row, input: p.input };
+    });
+  }
+}

@@ -1,0 +1,165 @@
+import * as tf from '@tensorflow/tfjs';
+import { INPUT_PIXELS } from '../../shared/geometry';
+import { seededRandom } from '../../shared/random';
+import { Augmenter } from './augment';
+import { evaluateModel } from './evaluate';
+import { MNIST_PIXELS, type MnistSet } from './mnist';
+import { buildModel, compileModel, makeOptimizer, type ModelKind, type TrainingSettings } from './models';
+import { inputTensor } from './tensors';
+
+export interface BatchProgress {
+  kind: 'batch';
+  epoch: number;
+  epochs: number;
+  batch: number;
+  batches: number;
+  loss: number;
+  accuracy: number;
+  samplesPerSecond: number;
+  etaSeconds: number;
+}
+
+export interface EpochProgress {
+  kind: 'epoch';
+  epoch: number;
+  epochs: number;
+  loss: number;
+  accuracy: number;
+  validationLoss: number | null;
+  validationAccuracy: number | null;
+  learningRate: number;
+  seconds: number;
+}
+
+export type TrainingProgress = BatchProgress | EpochProgress;
+
+export class TrainingCancelled extends Error {
+  constructor() {
+    super('Training was cancelled');
+    this.name = 'TrainingCancelled';
+  }
+}
+
+export interface TrainOptions {
+  kind: ModelKind;
+  settings: TrainingSettings;
+  train: MnistSet;
+  /** Evaluated after each epoch; the course uses the MNIST test set. */
+  validation?: MnistSet;
+  onProgress?: (progress: TrainingProgress) => void;
+  signal?: AbortSignal;
+  seed?: number;
+  /** Called with the model after each epoch (checkpoints); training waits for it. */
+  onEpochEnd?: (model: tf.LayersModel, summary: EpochProgress) => Promise<void>;
+}
+
+export interface TrainResult {
+  model: tf.LayersModel;
+  history: EpochProgress[];
+  seconds: number;
+}
+
+function shuffled(count: number, random: () => number): Uint32Array {
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  for (let i = count - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
+function learningRateAt(settings: TrainingSettings, progress: number): number {
+  if (!settings.cosineDecay) return settings.learningRate;
+  const floor = settings.learningRate / 100;
+  return floor + ((settings.learningRate - floor) * (1 + Math.cos(Math.PI * progress))) / 2;
+}
+
+function setLearningRate(optimizer: tf.Optimizer, rate: number): void {
+  // Both Adam and SGD read this field on every step.
+  (optimizer as unknown as { learningRate: number }).learningRate = rate;
+}
+
+/**
+ * Trains a new model of the given kind batch by batch, so that progress is reported and a
+ * cancellation takes effect after the current batch. Throws TrainingCancelled when aborted;
+ * the partly trained model is then disposed.
+ */
+export async function trainModel(options: TrainOptions): Promise<TrainResult> {
+  const { kind, settings, train, validation, onProgress, signal } = options;
+  const random = seededRandom(options.seed ?? Date.now());
+  const model = buildModel(kind);
+  const optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
+  compileModel(model, optimizer);
+  const augmenter = settings.augment ? new Augmenter(train.images, random) : null;
+  const batches = Math.ceil(train.count / settings.batchSize);
+  const totalBatches = batches * settings.epochs;
+  const history: EpochProgress[] = [];
+  const started = performance.now();
+  let samplesDone = 0;
+  const pixels = new Float32Array(settings.batchSize * INPUT_PIXELS);
+  const labels = new Float32Array(settings.batchSize);
+
+  try {
+    for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+      const epochStarted = performance.now();
+      const order = shuffled(train.count, random);
+      let lossSum = 0;
+      let correctSum = 0;
+      let seen = 0;
+      let rate = settings.learningRate;
+      for (let batch = 0; batch < batches; batch++) {
+        if (signal?.aborted) throw new TrainingCancelled();
+        rate = learningRateAt(settings, (batch + (epoch - 1) * batches) / totalBatches);
+        setLearningRate(optimizer, rate);
+        const start = batch * settings.batchSize;
+        const count = Math.min(settings.batchSize, train.count - start);
+        for (let i = 0; i < count; i++) {
+          const index = order[start + i];
+          if (augmenter) {
+            augmenter.fill(index, pixels, i * INPUT_PIXELS);
+          } else {
+            const source = train.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS);
+            for (let k = 0; k < INPUT_PIXELS; k++) pixels[i * INPUT_PIXELS + k] = source[k] / 255;
+          }
+          labels[i] = train.labels[index];
+        }
+        const x = inputTensor(kind, pixels.subarray(0, count * INPUT_PIXELS), count);
+        const y = tf.tensor2d(labels.subarray(0, count), [count, 1]);
+        const [loss, accuracy] = (await model.trainOnBatch(x, y)) as number[];
+        x.dispose();
+        y.dispose();
+        lossSum += loss * count;
+        correctSum += accuracy * count;
+        seen += count;
+        samplesDone += count;
+        const elapsed = (performance.now() - started) / 1000;
+        const samplesPerSecond = samplesDone / Math.max(elapsed, 1e-3);
+        const remaining = (totalBatches - (batch + 1 + (epoch - 1) * batches)) * settings.batchSize;
+        onProgress?.({
+          kind: 'batch', epoch, epochs: settings.epochs, batch: batch + 1, batches,
+          loss: lossSum / seen, accuracy: correctSum / seen, samplesPerSecond,
+          etaSeconds: remaining / samplesPerSecond,
+        });
+        // Let timers and messages (a cancel request) run between batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const evaluation = validation ? await evaluateModel(model, kind, validation) : null;
+      const summary: EpochProgress = {
+        kind: 'epoch', epoch, epochs: settings.epochs,
+        loss: lossSum / seen, accuracy: correctSum / seen,
+        validationLoss: evaluation?.loss ?? null, validationAccuracy: evaluation?.accuracy ?? null,
+        learningRate: rate, seconds: (performance.now() - epochStarted) / 1000,
+      };
+      history.push(summary);
+      onProgress?.(summary);
+      await options.onEpochEnd?.(model, summary);
+    }
+  } catch (error) {
+    model.dispose();
+    optimizer.dispose();
+    throw error;
+  }
+  optimizer.dispose();
+  return { model, history, seconds: (performance.now() - started) / 1000 };
+}

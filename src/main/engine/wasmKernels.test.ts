@@ -1,0 +1,106 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../shared/random';
+import { initBackend } from './backend';
+
+interface Case {
+  x: [number, number, number, number];
+  filter: [number, number, number, number];
+  stride: 1 | 2;
+  pad: 'valid' | 'same';
+}
+
+const shapes: Pick<Case, 'x' | 'filter'>[] = [
+  { x: [2, 7, 7, 1], filter: [3, 3, 1, 4] },
+  { x: [3, 9, 8, 5], filter: [3, 3, 5, 6] },
+  { x: [1, 6, 10, 3], filter: [2, 4, 3, 2] },
+  { x: [2, 13, 13, 4], filter: [5, 5, 4, 3] },
+];
+const cases: Case[] = shapes.flatMap((shape) =>
+  (['valid', 'same'] as const).flatMap((pad) => ([1, 2] as const).map((stride) => ({ ...shape, pad, stride }))));
+
+function randomArray(length: number, random: () => number): Float32Array {
+  return Float32Array.from({ length }, () => random() * 2 - 1);
+}
+
+/** Gradients of Σ conv2d(x, w) ⊙ weights with respect to x and w, read back as arrays. */
+function convGradients(c: Case, x: Float32Array, w: Float32Array, weights: Float32Array, outShape: number[]) {
+  return tf.tidy(() => {
+    const xt = tf.tensor4d(x, c.x);
+    const wt = tf.tensor4d(w, c.filter);
+    const mask = tf.tensor(weights, outShape);
+    const [dx, dw] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad).mul(mask).sum())([xt, wt]);
+    return { dx: dx.dataSync().slice(), dw: dw.dataSync().slice() };
+  });
+}
+
+function maxRelativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
+  let worst = 0;
+  for (let i = 0; i < expected.length; i++) {
+    worst = Math.max(worst, Math.abs(actual[i] - expected[i]) / (1 + Math.abs(expected[i])));
+  }
+  return worst;
+}
+
+describe('training kernels on the wasm backend', () => {
+  beforeAll(async () => {
+    expect((await initBackend('wasm')).name).toBe('wasm');
+  });
+
+  it.each(cases)('match the cpu backend: x $x, filter $filter, stride $stride, $pad', async (c) => {
+    const random = seededRandom(c.x.reduce((a, b) => a * 31 + b, c.stride * 7 + c.pad.length));
+    const x = randomArray(c.x.reduce((a, b) => a * b), random);
+    const w = randomArray(c.filter.reduce((a, b) => a * b), random);
+    const info = tf.backend_util.computeConv2DInfo(c.x, c.filter, c.stride, 1, c.pad);
+    const outShape = info.outShape;
+    const weights = randomArray(outShape.reduce((a, b) => a * b), random);
+
+    await tf.setBackend('cpu');
+    const expected = convGradients(c, x, w, weights, outShape);
+    await tf.setBackend('wasm');
+    const before = tf.memory().numTensors;
+    const actual = convGradients(c, x, w, weights, outShape);
+    expect(tf.memory().numTensors).toBe(before);
+
+    expect(actual.dw.length).toBe(expected.dw.length);
+    expect(maxRelativeError(actual.dw, expected.dw)).toBeLessThan(1e-4);
+    expect(maxRelativeError(actual.dx, expected.dx)).toBeLessThan(1e-4);
+  });
+
+  it.each([
+    { a: [5, 7], b: [5, 3], transposeA: true, transposeB: false },
+    { a: [5, 7], b: [3, 7], transposeA: false, transposeB: true },
+    { a: [7, 5], b: [3, 7], transposeA: true, transposeB: true },
+    { a: [2, 6, 4], b: [2, 6, 3], transposeA: true, transposeB: false },
+    { a: [2, 4, 6], b: [2, 3, 6], transposeA: false, transposeB: true },
+  ])('matMul of $a and $b with transposeA $transposeA, transposeB $transposeB matches the cpu backend', async (c) => {
+    const random = seededRandom(c.a.length * 100 + c.b[c.b.length - 1]);
+    const a = randomArray(c.a.reduce((x, y) => x * y), random);
+    const b = randomArray(c.b.reduce((x, y) => x * y), random);
+    const product = () => tf.tidy(() =>
+      tf.matMul(tf.tensor(a, c.a), tf.tensor(b, c.b), c.transposeA, c.transposeB).dataSync().slice());
+    await tf.setBackend('cpu');
+    const expected = product();
+    await tf.setBackend('wasm');
+    const before = tf.memory().numTensors;
+    const actual = product();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(actual.length).toBe(expected.length);
+    expect(maxRelativeError(actual, expected)).toBeLessThan(1e-5);
+  });
+
+  it('leaves no tensors behind over repeated training steps of a conv layer', async () => {
+    await tf.setBackend('wasm');
+    const layer = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [8, 8, 2], filters: 3, kernelSize: 3 }), tf.layers.flatten()] });
+    layer.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    const x = tf.randomNormal([4, 8, 8, 2]);
+    const y = tf.zeros([4, 108]);
+    await layer.trainOnBatch(x, y);
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 5; i++) await layer.trainOnBatch(x, y);
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([x, y]);
+    layer.dispose();
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { rasterizeStrokes, smoothStroke } from './rasterize';
+
+describe('rasterizeStrokes', () => {
+  it('draws a continuous line between far-apart points (no gaps at speed)', () => {
+    const image = rasterizeStrokes([[[10, 50], [90, 50]]], 100, 100, 8);
+    for (let x = 10; x < 90; x++) expect(image.data[50 * 100 + x]).toBe(255);
+  });
+
+  it('draws a dot for a one-point stroke, about the pen width across', () => {
+    const image = rasterizeStrokes([[[50, 50]]], 100, 100, 8);
+    const row = Array.from(image.data.subarray(50 * 100, 51 * 100));
+    const inked = row.filter((v) => v > 127).length;
+    expect(inked).toBeGreaterThanOrEqual(7);
+    expect(inked).toBeLessThanOrEqual(9);
+  });
+
+  it('scales stroke units to pixels', () => {
+    const image = rasterizeStrokes([[[5, 5]]], 20, 20, 2, 2);
+    expect(image.data[10 * 20 + 10]).toBe(255);
+    expect(image.data[0]).toBe(0);
+  });
+
+  it('anti-aliases edges with intermediate values', () => {
+    const image = rasterizeStrokes([[[10, 50.3], [90, 50.3]]], 100, 100, 5);
+    const column = Array.from({ length: 100 }, (_, y) => image.data[y * 100 + 50]);
+    expect(column.some((v) => v > 0 && v < 255)).toBe(true);
+  });
+});
+
+describe('smoothStroke', () => {
+  it('keeps the ends and pulls a zig-zag towards its centre line', () => {
+    const smooth = smoothStroke([[0, 0], [10, 10], [20, 0], [30, 10], [40, 0]]);
+    expect(smooth[0]).toEqual([0, 0]);
+    expect(smooth[4]).toEqual([40, 0]);
+    expect(smooth[2][1]).toBeCloseTo(5);
+  });
+});

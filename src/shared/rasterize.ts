@@ -1,0 +1,79 @@
+import type { InkImage } from './ink';
+
+/** A point in box units. */
+export type Point = readonly [number, number];
+/** One pen-down run of points. */
+export type Stroke = readonly Point[];
+
+/**
+ * Renders strokes as round-capped lines of the given width, anti-aliased by the distance from
+ * each pixel centre to the nearest segment. A single-point stroke is a dot. Used by the board,
+ * the benchmarks and training augmentation alike, so all three see the same ink.
+ * `scale` maps stroke units to pixels.
+ */
+export function rasterizeStrokes(
+  strokes: readonly Stroke[],
+  width: number,
+  height: number,
+  penWidth: number,
+  scale = 1,
+): InkImage {
+  const data = new Uint8Array(width * height);
+  const radius = (penWidth * scale) / 2;
+  for (const stroke of strokes) {
+    if (stroke.length === 0) continue;
+    for (let k = 0; k < Math.max(1, stroke.length - 1); k++) {
+      const a = stroke[k];
+      const b = stroke[Math.min(k + 1, stroke.length - 1)];
+      drawSegment(data, width, height, a[0] * scale, a[1] * scale, b[0] * scale, b[1] * scale, radius);
+    }
+  }
+  return { width, height, data };
+}
+
+function drawSegment(
+  data: Uint8Array, width: number, height: number,
+  ax: number, ay: number, bx: number, by: number, radius: number,
+): void {
+  const reach = radius + 1;
+  const x0 = Math.max(0, Math.floor(Math.min(ax, bx) - reach));
+  const x1 = Math.min(width - 1, Math.ceil(Math.max(ax, bx) + reach));
+  const y0 = Math.max(0, Math.floor(Math.min(ay, by) - reach));
+  const y1 = Math.min(height - 1, Math.ceil(Math.max(ay, by) + reach));
+  const dx = bx - ax;
+  const dy = by - ay;
+  const lengthSquared = dx * dx + dy * dy;
+  for (let y = y0; y <= y1; y++) {
+    const py = y + 0.5;
+    for (let x = x0; x <= x1; x++) {
+      const px = x + 0.5;
+      let t = lengthSquared > 0 ? ((px - ax) * dx + (py - ay) * dy) / lengthSquared : 0;
+      t = t < 0 ? 0 : t > 1 ? 1 : t;
+      const ex = px - (ax + t * dx);
+      const ey = py - (ay + t * dy);
+      const coverage = radius + 0.5 - Math.sqrt(ex * ex + ey * ey);
+      if (coverage <= 0) continue;
+      const value = coverage >= 1 ? 255 : Math.round(coverage * 255);
+      const index = y * width + x;
+      if (value > data[index]) data[index] = value;
+    }
+  }
+}
+
+/**
+ * Smooths a pointer trace: each interior point moves towards the mean of its neighbours, which
+ * rounds off the jitter of a mouse without shortening the stroke's ends.
+ */
+export function smoothStroke(stroke: Stroke): Point[] {
+  if (stroke.length < 3) return stroke.map((p) => [p[0], p[1]] as const);
+  const out: Point[] = [[stroke[0][0], stroke[0][1]]];
+  for (let i = 1; i < stroke.length - 1; i++) {
+    const [px, py] = stroke[i - 1];
+    const [x, y] = stroke[i];
+    const [nx, ny] = stroke[i + 1];
+    out.push([(px + 2 * x + nx) / 4, (py + 2 * y + ny) / 4]);
+  }
+  const last = stroke[stroke.length - 1];
+  out.push([last[0], last[1]]);
+  return out;
+}
