@@ -76,7 +76,7 @@ export class Recognizer {
     const { model } = await this.model(kind);
     const prepared = boxes.map((box) => preprocess(box));
     const inputs = prepared.flatMap((p) => (p.empty ? [] : [p.input]));
-    let probabilities = new Float32Array(0);
+    let probabilities: Float32Array = new Float32Array(0);
     if (inputs.length > 0) {
       const batch = new Float32Array(inputs.length * INPUT_PIXELS);
       inputs.forEach((input, i) => batch.set(input, i * INPUT_PIXELS));

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { app, BrowserWindow, Menu, session } from 'electron';
+import type { EventName, EventPayload } from '../shared/contract';
+import { createEngineService } from './engine/service';
+import { bindIpc, sendEvent } from './shell/ipc';
+import { buildMenu } from './shell/menu';
+import { parseShellOptions } from './shell/options';
+import { createMainWindow } from './shell/window';
+
+const options = parseShellOptions(process.argv);
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', () => mainWindow?.focus());
+
+/** Bundled models ship beside the app code, outside the asar archive when packaged. */
+function modelsRoot(): string {
+  return app.isPackaged ? path.join(process.resourcesPath, 'models') : path.join(app.getAppPath(), 'models');
+}
+
+function emit<N extends EventName>(event: N, payload: EventPayload<N>): void {
+  sendEvent(mainWindow, event, payload);
+  if (event === 'modelChanged' && !options.kiosk) {
+    Menu.setApplicationMenu(buildMenu(perform, () => app.quit(), (payload as EventPayload<'modelChanged'>).activeModel));
+  }
+}
+
+function perform(action: EventPayload<'menuAction'>['action']): void {
+  sendEvent(mainWindow, 'menuAction', { action });
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+void app.whenReady().then(async () => {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  const handlers = await createEngineService({
+    modelsRoot: modelsRoot(),
+    host: 'electron',
+    versions: {
+      app: app.getVersion(),
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      node: process.versions.node,
+    },
+    kiosk: { enabled: options.kiosk, idleEraseSeconds: options.idleEraseSeconds },
+    // In kiosk mode only the teacher's key combination quits.
+    quit: async () => {
+      if (options.kiosk) return false;
+      setImmediate(() => app.quit());
+      return true;
+    },
+    emit,
+  });
+  bindIpc(handlers, () => mainWindow);
+  Menu.setApplicationMenu(options.kiosk ? null : buildMenu(perform, () => app.quit(), (await handlers.getInfo({})).activeModel));
+  mainWindow = createMainWindow(options, () => app.quit());
+  mainWindow.on('closed', () => (mainWindow = null));
+});
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { BrowserWindow, shell, type Input } from 'electron';
+import type { ShellOptions } from './options';
+
+/** Keys that reload the page or open developer tools: refused in kiosk mode. */
+function isKioskForbidden(input: Input): boolean {
+  const key = input.key.toLowerCase();
+  const mod = input.control || input.meta;
+  return key === 'f5' || key === 'f12' || (mod && key === 'r') || (mod && input.shift && (key === 'i' || key === 'j' || key === 'c'));
+}
+
+/** The teacher's deliberate way out of kiosk mode. */
+export function isTeacherQuit(input: Input): boolean {
+  return input.type === 'keyDown' && input.key.toLowerCase() === 'q' && input.control && input.alt && input.shift;
+}
+
+/** The one window, with Electron's secure defaults; no navigation, no new windows. */
+export function createMainWindow(options: ShellOptions, onTeacherQuit: () => void): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 900,
+    height: 720,
+    minWidth: 640,
+    minHeight: 520,
+    show: false,
+    kiosk: options.kiosk,
+    autoHideMenuBar: options.kiosk,
+    title: 'Postal Code Reader',
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      devTools: !options.kiosk,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  window.webContents.on('before-input-event', (event, input) => {
+    if (options.kiosk && isTeacherQuit(input)) onTeacherQuit();
+    else if (options.kiosk && isKioskForbidden(input)) event.preventDefault();
+  });
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  if (devServer && !options.kiosk) void window.loadURL(devServer);
+  else void window.loadFile(path.join(import.meta.dirname, '../renderer/index.html'));
+  return window;
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { AboutDialog } from './components/AboutDialog';
+import { Board } from './components/Board';
+import { InputsPanel } from './components/InputsPanel';
+import { PostalCode } from './components/PostalCode';
+import { StatusBar } from './components/StatusBar';
+import { Toolbar } from './components/Toolbar';
+import { useEngineEvents, useIdleErase, useShortcuts } from './hooks';
+import { useAppStore } from './store/store';
+import { useActions } from './useActions';
+
+export function App() {
+  const { t } = useTranslation();
+  const perform = useActions();
+  useShortcuts(perform);
+  useEngineEvents(perform);
+  useIdleErase();
+  const showInputs = useAppStore((s) => s.showInputs);
+  const notice = useAppStore((s) => s.notice);
+  return (
+    <div className="app">
+      <header>
+        <h1>{t('title')}</h1>
+        <p>{t('subtitle')}</p>
+      </header>
+      <main>
+        <Board />
+        <Toolbar />
+        <PostalCode />
+        {notice && <p data-testid="notice" className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>{notice.text}</p>}
+        {showInputs && <InputsPanel />}
+      </main>
+      <StatusBar />
+      <AboutDialog />
+    </div>
+  );
+}

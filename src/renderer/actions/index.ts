@@ -1,0 +1,28 @@
+import type { MenuAction } from '../../shared/contract';
+import { about } from './about';
+import type { Action } from './action';
+import { erase } from './erase';
+import { quit } from './quit';
+import { recognize } from './recognize';
+import { show } from './show';
+import { useCnn, useMlp } from './useModel';
+
+/** The toolbar's actions, in the original's order. */
+export const TOOLBAR_ACTIONS: Action[] = [erase, show, recognize, quit];
+
+/** Every action the application menu can ask for. */
+export const MENU_ACTIONS: Record<MenuAction, Action> = {
+  erase,
+  show,
+  recognize,
+  quit,
+  'use-mlp': useMlp,
+  'use-cnn': useCnn,
+  about,
+};
+
+export function actionForKey(key: string): Action | undefined {
+  return TOOLBAR_ACTIONS.find((action) => action.key === key.toLowerCase());
+}
+
+export type { Action };

@@ -1,0 +1,19 @@
+import { reportFailure, type Action } from './action';
+
+/** Quits the desktop app; in a browser tab or a kiosk it explains what to do instead. */
+export const quit: Action = {
+  id: 'quit',
+  labelKey: 'actions.quit',
+  key: 'q',
+  run: async (context) => {
+    const { store, engine, t } = context;
+    try {
+      const { quitting } = await engine.quit({});
+      if (quitting) return;
+      const kiosk = store.getState().info?.kiosk.enabled;
+      store.getState().setNotice({ kind: 'info', text: t(kiosk ? 'notices.quitKiosk' : 'notices.quitBrowser') });
+    } catch (error) {
+      reportFailure(context, error);
+    }
+  },
+};

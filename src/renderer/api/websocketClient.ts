@@ -1,0 +1,68 @@
+import { EVENT_NAMES, REQUEST_NAMES, WIRE_PATH } from '../../shared/channels';
+import type { EngineApi, EventName, EventPayload } from '../../shared/contract';
+import type { WireMessage } from '../../shared/wire';
+
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+/**
+ * The contract over the browser-hosted mode's WebSocket: the same EngineApi as the preload's.
+ * Reconnects after a dropped connection; requests made while disconnected wait for it.
+ */
+export function createWebSocketApi(url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WIRE_PATH}`): EngineApi {
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let socket: Promise<WebSocket>;
+
+  function connect(): Promise<WebSocket> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(url);
+      ws.onopen = () => resolve(ws);
+      ws.onerror = () => reject(new Error('Cannot reach the recognition engine'));
+      ws.onmessage = (message) => {
+        const data = JSON.parse(String(message.data)) as WireMessage;
+        if ('id' in data) {
+          const waiting = pending.get(data.id);
+          pending.delete(data.id);
+          if (!waiting) return;
+          if (data.reply.ok) waiting.resolve(data.reply.value);
+          else waiting.reject(new Error(data.reply.error));
+        } else {
+          listeners.get(data.event)?.forEach((listener) => listener(data.payload));
+        }
+      };
+      ws.onclose = () => {
+        for (const [, waiting] of pending) waiting.reject(new Error('The connection to the engine was lost'));
+        pending.clear();
+        setTimeout(() => {
+          socket = connect();
+          socket.catch(() => undefined);
+        }, 1000);
+      };
+    });
+  }
+  socket = connect();
+  socket.catch(() => undefined);
+
+  async function send(request: string, payload: unknown): Promise<unknown> {
+    const ws = await socket;
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      ws.send(JSON.stringify({ id, request, payload: payload ?? {} }));
+    });
+  }
+
+  const api = Object.fromEntries(REQUEST_NAMES.map((name) => [name, (payload: unknown) => send(name, payload)]));
+  return {
+    ...(api as Omit<EngineApi, 'on'>),
+    on<N extends EventName>(event: N, listener: (payload: EventPayload<N>) => void) {
+      if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event ${event}`);
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: unknown) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+  };
+}

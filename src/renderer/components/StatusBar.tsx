@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { MENU_ACTIONS } from '../actions';
+import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
+import { useAppStore } from '../store/store';
+import { useActions } from '../useActions';
+
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ko: '한국어' };
+
+/** The active model (switchable), the TensorFlow backend, sound and language. */
+export function StatusBar() {
+  const { t, i18n } = useTranslation();
+  const perform = useActions();
+  const info = useAppStore((s) => s.info);
+  const muted = useAppStore((s) => s.muted);
+  const setMuted = useAppStore((s) => s.setMuted);
+  const recognizing = useAppStore((s) => s.recognizing);
+  return (
+    <footer className="status-bar">
+      <fieldset className="model-switch">
+        <legend>{t('status.model')}</legend>
+        {(['mlp', 'cnn'] as const).map((kind) => (
+          <label key={kind}>
+            <input type="radio" name="model" value={kind} checked={info?.activeModel === kind}
+              disabled={!info} onChange={() => perform(MENU_ACTIONS[`use-${kind}`])} />
+            {kind.toUpperCase()}
+          </label>
+        ))}
+      </fieldset>
+      <span data-testid="backend">{t('status.backend')}: {info ? `TensorFlow.js ${info.backend}` : '…'}</span>
+      <label>
+        <input type="checkbox" checked={!muted} onChange={(e) => setMuted(!e.target.checked)} /> {t('status.sound')}
+      </label>
+      <label>
+        {t('status.language')}{' '}
+        <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
+          {LANGUAGES.map((language) => <option key={language} value={language}>{LANGUAGE_NAMES[language]}</option>)}
+        </select>
+      </label>
+      {recognizing && <span className="busy">{t('status.recognizing')}</span>}
+      <button type="button" className="link" onClick={() => perform(MENU_ACTIONS.about)}>{t('about.title')}</button>
+    </footer>
+  );
+}

@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { actionForKey, MENU_ACTIONS, type Action } from './actions';
+import { engine } from './api/engine';
+import { useAppStore } from './store/store';
+
+/** e / s / r / q, as in the original; ignored while typing in a field or with a modifier held. */
+export function useShortcuts(perform: (action: Action) => void): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, select, textarea, dialog[open]')) return;
+      const action = actionForKey(event.key);
+      if (!action) return;
+      event.preventDefault();
+      perform(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [perform]);
+}
+
+/** Menu items and engine events: the menu asks for an action; a model switch updates the info. */
+export function useEngineEvents(perform: (action: Action) => void): void {
+  useEffect(() => {
+    const off = [
+      engine.on('menuAction', ({ action }) => perform(MENU_ACTIONS[action])),
+      engine.on('modelChanged', (info) => useAppStore.getState().setInfo(info)),
+    ];
+    void engine.getInfo({}).then(
+      (info) => useAppStore.getState().setInfo(info),
+      (error: Error) => useAppStore.getState().setNotice({ kind: 'error', text: error.message }),
+    );
+    return () => off.forEach((unsubscribe) => unsubscribe());
+  }, [perform]);
+}
+
+/** In kiosk mode, a board left alone is erased for the next visitor. */
+export function useIdleErase(): void {
+  const kiosk = useAppStore((s) => s.info?.kiosk);
+  useEffect(() => {
+    if (!kiosk?.enabled || kiosk.idleEraseSeconds <= 0) return;
+    let timer = 0;
+    const restart = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => useAppStore.getState().eraseAll(), kiosk.idleEraseSeconds * 1000);
+    };
+    const events = ['pointerdown', 'pointermove', 'keydown'] as const;
+    events.forEach((name) => window.addEventListener(name, restart));
+    restart();
+    return () => {
+      window.clearTimeout(timer);
+      events.forEach((name) => window.removeEventListener(name, restart));
+    };
+  }, [kiosk?.enabled, kiosk?.idleEraseSeconds]);
+}
