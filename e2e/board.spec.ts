@@ -1,31 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { placeInBox } from '../src/shared/placement';
-import { drawInBox, loadPenDigits, type PenDigit } from './support/penDigits';
-
-const digits = loadPenDigits();
-
-/** The first recording of `label` by `writer`, placed in a box as a person might draw it. */
-function penDigit(label: number, writer: string): PenDigit {
-  const found = digits.find((d) => d.label === label && d.writer === writer);
-  if (!found) throw new Error(`no ${label} by ${writer}`);
-  return { ...found, strokes: placeInBox(found.strokes, { height: 66, x: 0.45, y: 0.5 }) };
-}
-
-async function drawCode(page: Page, code: string, writer: string): Promise<void> {
-  for (let i = 0; i < code.length; i++) {
-    if (code[i] !== '_') await drawInBox(page, i, penDigit(Number(code[i]), writer).strokes);
-  }
-}
-
-/** How many pixels of a canvas carry any ink. */
-async function inkedPixels(page: Page, testId: string): Promise<number> {
-  return page.getByTestId(testId).evaluate((canvas: HTMLCanvasElement) => {
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    let count = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) count++;
-    return count;
-  });
-}
+import { expect, test } from '@playwright/test';
+import { drawCode, inkedPixels } from './support/board';
+import { drawInBox } from './support/draw';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/?lang=en');

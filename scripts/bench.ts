@@ -1,0 +1,47 @@
+/**
+ * npm run bench -- recognize [--json]
+ *   recognize() latency on five boxes, model load time, tensor growth over 1,000 recognitions.
+ * npm run bench -- accuracy [--json] [--seed N] [--strokes FILE …] [--mnist-limit N]
+ *   accuracy through the app's path on boxed MNIST, pen-drawn digits, v.1 preprocessing, FILEs.
+ * npm run bench -- ui [--json]
+ *   in Chromium (browser-hosted mode): from the Recognize click to the digits painted.
+ * With --json the last line is one JSON object {"results": [...]}.
+ */
+import { parseArgs } from 'node:util';
+import { benchAccuracy } from './bench/accuracy';
+import { benchRecognize } from './bench/recognize';
+import { benchUi } from './bench/ui';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    json: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '1' },
+    strokes: { type: 'string', multiple: true, default: [] },
+    'mnist-limit': { type: 'string' },
+  },
+});
+
+const benches: Record<string, () => Promise<unknown[]>> = {
+  recognize: benchRecognize,
+  accuracy: () => benchAccuracy({
+    seed: Number(values.seed),
+    strokes: values.strokes,
+    mnistLimit: values['mnist-limit'] === undefined ? undefined : Number(values['mnist-limit']),
+  }),
+  ui: benchUi,
+};
+
+const name = positionals[0];
+const bench = name ? benches[name] : undefined;
+if (!bench) {
+  console.error(`bench: name one of ${Object.keys(benches).join(', ')}`);
+  process.exit(2);
+}
+try {
+  const results = await bench();
+  if (values.json) console.log(JSON.stringify({ results }));
+} catch (error) {
+  console.error(`bench ${name}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
