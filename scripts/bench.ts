@@ -2,7 +2,9 @@
  * npm run bench -- recognize [--json]
  *   recognize() latency on five boxes, model load time, tensor growth over 1,000 recognitions.
  * npm run bench -- accuracy [--json] [--seed N] [--strokes FILE …] [--mnist-limit N]
- *   accuracy through the app's path on boxed MNIST, pen-drawn digits, v.1 preprocessing, FILEs.
+ *                           [--models-root DIR] [--model mlp|cnn]
+ *   accuracy through the app's path on boxed MNIST, pen-drawn digits, v.1 preprocessing, FILEs;
+ *   of the bundled models, or of DIR/mlp and DIR/cnn (candidates before bundling).
  * npm run bench -- ui [--json]
  *   in Chromium (browser-hosted mode): from the Recognize click to the digits painted.
  * With --json the last line is one JSON object {"results": [...]}.
@@ -19,6 +21,8 @@ const { values, positionals } = parseArgs({
     seed: { type: 'string', default: '1' },
     strokes: { type: 'string', multiple: true, default: [] },
     'mnist-limit': { type: 'string' },
+    'models-root': { type: 'string' },
+    model: { type: 'string' },
   },
 });
 
@@ -28,6 +32,8 @@ const benches: Record<string, () => Promise<unknown[]>> = {
     seed: Number(values.seed),
     strokes: values.strokes,
     mnistLimit: values['mnist-limit'] === undefined ? undefined : Number(values['mnist-limit']),
+    modelsRoot: values['models-root'],
+    kinds: values.model === 'mlp' || values.model === 'cnn' ? [values.model] : undefined,
   }),
   ui: benchUi,
 };

@@ -1,5 +1,5 @@
 /**
- * npm run serve [-- --port N] [--host ADDRESS]
+ * npm run serve [-- --port N] [--host ADDRESS] [--idle-erase SECONDS]
  * The browser-hosted mode: serves the built renderer (npm run build) and the engine over a
  * WebSocket. Listens on 127.0.0.1 only, unless --host names another address (e.g. 0.0.0.0 for
  * the classroom's tablets).
@@ -11,8 +11,17 @@ import { startServer } from '../src/server/server';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '5173' }, host: { type: 'string', default: '127.0.0.1' } },
+  options: {
+    port: { type: 'string', default: '5173' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'idle-erase': { type: 'string', default: '0' },
+  },
 });
+const idleEraseSeconds = Number(values['idle-erase']);
+if (!(idleEraseSeconds >= 0)) {
+  console.error('serve: --idle-erase must be a number of seconds (0: never)');
+  process.exit(2);
+}
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error('serve: --port must be a whole number from 0 to 65535');
@@ -24,7 +33,9 @@ if (!existsSync(path.join(rendererRoot, 'index.html'))) {
   process.exit(2);
 }
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-const server = await startServer({ port, host: values.host, rendererRoot, modelsRoot: path.join(root, 'models'), version });
+const server = await startServer({
+  port, host: values.host, rendererRoot, modelsRoot: path.join(root, 'models'), version, idleEraseSeconds,
+});
 console.log(`Postal Code Reader is being served at ${server.url}`);
 if (values.host !== '127.0.0.1' && values.host !== 'localhost') {
   console.log(`Listening on ${values.host}: reachable from other machines on the network.`);

@@ -46,8 +46,8 @@ function penDataset(name: string, file: string, random: () => number): Dataset {
   };
 }
 
-async function predictions(kind: ModelKind, dataset: Dataset): Promise<number[]> {
-  const directory = (k: ModelKind) => path.join(BUNDLED_MODELS, k);
+async function predictions(kind: ModelKind, dataset: Dataset, modelsRoot: string): Promise<number[]> {
+  const directory = (k: ModelKind) => path.join(modelsRoot, k);
   if (dataset.v1) {
     const { model } = await loadModel(directory(kind), kind);
     const batch = new Float32Array(dataset.boxes.length * INPUT_PIXELS);
@@ -81,7 +81,14 @@ function confusionTable(labels: number[], digits: number[]): string {
  * on the pen-drawn digits of ../shared/data, on the same through the original's v.1
  * preprocessing, and on any --strokes files.
  */
-export async function benchAccuracy(options: { seed: number; strokes: string[]; mnistLimit?: number }): Promise<AccuracyRow[]> {
+export async function benchAccuracy(options: {
+  seed: number;
+  strokes: string[];
+  mnistLimit?: number;
+  /** A folder with mlp/ and cnn/ (default: the bundled models). */
+  modelsRoot?: string;
+  kinds?: readonly ModelKind[];
+}): Promise<AccuracyRow[]> {
   await initBackend();
   const random = seededRandom(options.seed);
   const test = await loadMnist('test');
@@ -100,8 +107,8 @@ export async function benchAccuracy(options: { seed: number; strokes: string[]; 
   ];
   const rows: AccuracyRow[] = [];
   for (const dataset of datasets) {
-    for (const kind of MODEL_KINDS) {
-      const digits = await predictions(kind, dataset);
+    for (const kind of options.kinds ?? MODEL_KINDS) {
+      const digits = await predictions(kind, dataset, options.modelsRoot ?? BUNDLED_MODELS);
       const correct = digits.filter((d, i) => d === dataset.labels[i]).length;
       const row = { dataset: dataset.name, model: kind, accuracy: correct / digits.length, samples: digits.length };
       rows.push(row);

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { app, BrowserWindow, Menu, session } from 'electron';
-import type { EventName, EventPayload } from '../shared/contract';
+import type { EventName, EventPayload, ModelKind } from '../shared/contract';
 import { createEngineService } from './engine/service';
 import { bindIpc, sendEvent } from './shell/ipc';
 import { buildMenu } from './shell/menu';
+import { menuLanguage } from './shell/menuLabels';
 import { parseShellOptions } from './shell/options';
 import { createMainWindow } from './shell/window';
 
@@ -18,11 +19,14 @@ function modelsRoot(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'models') : path.join(app.getAppPath(), 'models');
 }
 
+/** The menu shows the active model; kiosk mode has none. */
+function refreshMenu(active: ModelKind): void {
+  Menu.setApplicationMenu(options.kiosk ? null : buildMenu(perform, () => app.quit(), active, menuLanguage(app.getLocale())));
+}
+
 function emit<N extends EventName>(event: N, payload: EventPayload<N>): void {
   sendEvent(mainWindow, event, payload);
-  if (event === 'modelChanged' && !options.kiosk) {
-    Menu.setApplicationMenu(buildMenu(perform, () => app.quit(), (payload as EventPayload<'modelChanged'>).activeModel));
-  }
+  if (event === 'modelChanged') refreshMenu((payload as EventPayload<'modelChanged'>).activeModel);
 }
 
 function perform(action: EventPayload<'menuAction'>['action']): void {
@@ -54,7 +58,7 @@ void app.whenReady().then(async () => {
     emit,
   });
   bindIpc(handlers, () => mainWindow);
-  Menu.setApplicationMenu(options.kiosk ? null : buildMenu(perform, () => app.quit(), (await handlers.getInfo({})).activeModel));
+  refreshMenu((await handlers.getInfo({})).activeModel);
   mainWindow = createMainWindow(options, () => app.quit());
   mainWindow.on('closed', () => (mainWindow = null));
 });

@@ -12,6 +12,8 @@ export interface ServerOptions {
   rendererRoot: string;
   modelsRoot: string;
   version: string;
+  /** For tablets left in a classroom: erase a board left idle this many seconds (0: never). */
+  idleEraseSeconds?: number;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function startServer(options: ServerOptions) {
     modelsRoot: options.modelsRoot,
     host: 'browser',
     versions: { app: options.version, node: process.versions.node },
+    kiosk: { enabled: (options.idleEraseSeconds ?? 0) > 0, idleEraseSeconds: options.idleEraseSeconds ?? 0 },
     // A browser tab cannot stop the server that other tablets may be using.
     quit: async () => false,
     emit: <N extends EventName>(event: N, payload: EventPayload<N>) => transport?.broadcast(event, payload),

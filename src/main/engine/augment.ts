@@ -4,6 +4,7 @@ import { preprocess } from '../../shared/preprocess';
 import { uniform } from '../../shared/random';
 import { rasterizeStrokes, type Point } from '../../shared/rasterize';
 import { MNIST_PIXELS, MNIST_SIDE } from './mnist';
+import { restyle } from './handwritingStyles';
 import { thin } from './skeleton';
 
 /** Upsampling before thinning, so the recovered trace is smooth. */
@@ -138,7 +139,12 @@ const erode = (data: Uint8Array, side: number) => morph(data, side, Math.min);
 export class Augmenter {
   private readonly traces = new Map<number, Point[]>();
 
-  constructor(private readonly images: Uint8Array, private readonly random: () => number) {}
+  /** With `labels`, pen renderings also take other writing styles (handwritingStyles.ts). */
+  constructor(
+    private readonly images: Uint8Array,
+    private readonly random: () => number,
+    private readonly labels?: Uint8Array,
+  ) {}
 
   fill(index: number, out: Float32Array, offset: number): void {
     const digit = this.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS);
@@ -152,7 +158,7 @@ export class Augmenter {
         trace = traceDigit(digit);
         this.traces.set(index, trace);
       }
-      input = penRendering(trace, this.random);
+      input = penRendering(this.labels ? restyle(this.labels[index], trace, this.random) : trace, this.random);
     }
     if (input) {
       out.set(input, offset);

@@ -91,7 +91,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const model = buildModel(kind);
   const optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
   compileModel(model, optimizer);
-  const augmenter = settings.augment ? new Augmenter(train.images, random) : null;
+  const augmenter = settings.augment ? new Augmenter(train.images, random, train.labels) : null;
   const batches = Math.ceil(train.count / settings.batchSize);
   const totalBatches = batches * settings.epochs;
   const history: EpochProgress[] = [];

@@ -1,26 +1,34 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MenuAction, ModelKind } from '../../shared/contract';
+import { MENU_LABELS, type MenuLanguage } from './menuLabels';
 
 /**
- * The application menu. Its items are a third view of the UI's actions (after the buttons and
- * the keys): they ask the window to perform the action, which has one definition in the UI.
+ * The application menu, in the system's language. Its items are a third view of the UI's actions
+ * (after the buttons and the keys): they ask the window to perform the action, which has one
+ * definition in the UI.
  */
-export function buildMenu(perform: (action: MenuAction) => void, quit: () => void, active: ModelKind): Menu {
+export function buildMenu(
+  perform: (action: MenuAction) => void,
+  quit: () => void,
+  active: ModelKind,
+  language: MenuLanguage,
+): Menu {
+  const t = MENU_LABELS[language];
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { label: '&File', submenu: [{ label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: quit }] },
+    { label: t.file, submenu: [{ label: t.quit, accelerator: 'CmdOrCtrl+Q', click: quit }] },
     {
-      label: '&Model',
+      label: t.model,
       submenu: [
-        { label: 'Use MLP', type: 'radio', checked: active === 'mlp', click: () => perform('use-mlp') },
-        { label: 'Use CNN', type: 'radio', checked: active === 'cnn', click: () => perform('use-cnn') },
+        { label: t.useMlp, type: 'radio', checked: active === 'mlp', click: () => perform('use-mlp') },
+        { label: t.useCnn, type: 'radio', checked: active === 'cnn', click: () => perform('use-cnn') },
       ],
     },
     {
-      label: '&View',
+      label: t.view,
       submenu: [
-        { label: 'Show inputs', click: () => perform('show') },
+        { label: t.show, accelerator: 'CmdOrCtrl+Shift+S', click: () => perform('show') },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -28,7 +36,7 @@ export function buildMenu(perform: (action: MenuAction) => void, quit: () => voi
         { role: 'togglefullscreen' },
       ],
     },
-    { label: '&Help', submenu: [{ label: 'About', click: () => perform('about') }] },
+    { label: t.help, submenu: [{ label: t.about, click: () => perform('about') }] },
   ];
   return Menu.buildFromTemplate(template);
 }

@@ -1,18 +1,7 @@
 import path from 'node:path';
-import { BrowserWindow, shell, type Input } from 'electron';
+import { BrowserWindow, shell } from 'electron';
+import { isKioskForbidden, isTeacherQuit } from './kioskKeys';
 import type { ShellOptions } from './options';
-
-/** Keys that reload the page or open developer tools: refused in kiosk mode. */
-function isKioskForbidden(input: Input): boolean {
-  const key = input.key.toLowerCase();
-  const mod = input.control || input.meta;
-  return key === 'f5' || key === 'f12' || (mod && key === 'r') || (mod && input.shift && (key === 'i' || key === 'j' || key === 'c'));
-}
-
-/** The teacher's deliberate way out of kiosk mode. */
-export function isTeacherQuit(input: Input): boolean {
-  return input.type === 'keyDown' && input.key.toLowerCase() === 'q' && input.control && input.alt && input.shift;
-}
 
 /** The one window, with Electron's secure defaults; no navigation, no new windows. */
 export function createMainWindow(options: ShellOptions, onTeacherQuit: () => void): BrowserWindow {

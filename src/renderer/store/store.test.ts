@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { Reading } from '../../shared/contract';
+import { createAppStore } from './store';
+
+const reading = (digit: number): Reading => ({
+  empty: false, digit, confidence: 0.9, probabilities: new Array(10).fill(0.01), input: new Array(784).fill(0),
+});
+
+describe('the app store', () => {
+  it('starts with five empty boxes and no readings', () => {
+    const store = createAppStore();
+    expect(store.getState().strokes).toEqual([[], [], [], [], []]);
+    expect(store.getState().readings).toBeNull();
+  });
+
+  it('adds strokes to one box only', () => {
+    const store = createAppStore();
+    store.getState().addStroke(2, [[1, 2], [3, 4]]);
+    expect(store.getState().strokes.map((s) => s.length)).toEqual([0, 0, 1, 0, 0]);
+  });
+
+  it('drops the readings when the drawing changes, so no stale digit is shown', () => {
+    const store = createAppStore();
+    store.getState().setReadings([reading(1), { empty: true }, { empty: true }, { empty: true }, { empty: true }], 3);
+    store.getState().addStroke(0, [[5, 5]]);
+    expect(store.getState().readings).toBeNull();
+    store.getState().setReadings([reading(1), { empty: true }, { empty: true }, { empty: true }, { empty: true }], 3);
+    store.getState().eraseBox(0);
+    expect(store.getState().readings).toBeNull();
+  });
+
+  it('erases one box or all boxes', () => {
+    const store = createAppStore();
+    store.getState().addStroke(0, [[1, 1]]);
+    store.getState().addStroke(1, [[1, 1]]);
+    store.getState().eraseBox(0);
+    expect(store.getState().strokes.map((s) => s.length)).toEqual([0, 1, 0, 0, 0]);
+    store.getState().eraseAll();
+    expect(store.getState().strokes.map((s) => s.length)).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('keeps the sound switch', () => {
+    const store = createAppStore();
+    store.getState().setMuted(true);
+    expect(store.getState().muted).toBe(true);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it, vi } from 'vitest';
+import { encodeBoxImage } from './boxImage';
+import { createDispatcher, type Handlers } from './dispatcher';
+import { blankInk } from './ink';
+
+const blankBox = () => encodeBoxImage(blankInk(100, 100));
+
+function handlers(): Handlers {
+  return {
+    getInfo: vi.fn(),
+    useModel: vi.fn(async ({ kind }) => ({ activeModel: kind }) as never),
+    recognize: vi.fn(async () => ({ model: 'cnn', readings: [], milliseconds: 1 }) as never),
+    quit: vi.fn(async () => ({ quitting: false })),
+  };
+}
+
+describe('the contract at the engine boundary', () => {
+  it('passes a valid request to its handler and wraps the reply', async () => {
+    const h = handlers();
+    const reply = await createDispatcher(h)('useModel', { kind: 'mlp' });
+    expect(reply).toEqual({ ok: true, value: { activeModel: 'mlp' } });
+    expect(h.useModel).toHaveBeenCalledWith({ kind: 'mlp' });
+  });
+
+  it('accepts five 100×100 box images', async () => {
+    const h = handlers();
+    const reply = await createDispatcher(h)('recognize', { boxes: Array.from({ length: 5 }, blankBox) });
+    expect(reply.ok).toBe(true);
+  });
+
+  it.each([
+    ['an unknown request', 'deleteEverything', {}, /Unknown request/],
+    ['a name that is not a string', 42, {}, /Unknown request/],
+    ['a prototype key', '__proto__', {}, /Unknown request/],
+    ['an unknown model', 'useModel', { kind: 'rnn' }, /Malformed useModel request: kind/],
+    ['extra fields', 'useModel', { kind: 'mlp', extra: 1 }, /Malformed useModel request/],
+    ['a payload that is not an object', 'useModel', 'mlp', /Malformed useModel request/],
+    ['four boxes', 'recognize', { boxes: Array.from({ length: 4 }, blankBox) }, /Malformed recognize request: boxes/],
+    ['a box of the wrong size', 'recognize', { boxes: [{ width: 50, height: 100, data: blankBox().data }, ...Array.from({ length: 4 }, blankBox)] }, /boxes\.0\.width/],
+    ['bitmap bytes that are not base64', 'recognize', { boxes: [{ ...blankBox(), data: '!!!' }, ...Array.from({ length: 4 }, blankBox)] }, /boxes\.0\.data/],
+    ['a truncated bitmap', 'recognize', { boxes: [{ ...blankBox(), data: 'AAAA' }, ...Array.from({ length: 4 }, blankBox)] }, /10000 bytes/],
+  ])('refuses %s with an error reply, without calling a handler', async (_name, request, payload, message) => {
+    const h = handlers();
+    const reply = await createDispatcher(h)(request, payload);
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error).toMatch(message);
+    for (const handler of Object.values(h)) expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('turns a handler failure into an error reply', async () => {
+    const h = handlers();
+    h.quit = async () => {
+      throw new Error('disk on fire');
+    };
+    expect(await createDispatcher(h)('quit', {})).toEqual({ ok: false, error: 'disk on fire' });
+  });
+});
