@@ -14,6 +14,7 @@ export function createMainWindow(options: ShellOptions, onTeacherQuit: () => voi
     kiosk: options.kiosk,
     autoHideMenuBar: options.kiosk,
     title: 'Postal Code Reader',
+    icon: path.join(import.meta.dirname, '../../resources/icon.png'),
     backgroundColor: '#ffffff',
     webPreferences: {
       preload: path.join(import.meta.dirname, '../preload/index.cjs'),

@@ -6,7 +6,7 @@ import { DrawingBox } from './DrawingBox';
 /** Below this probability a digit is shown as unsure. */
 export const CONFIDENT = 0.7;
 
-function ResultLine({ index, reading }: { index: number; reading: Reading | undefined }) {
+export function ResultLine({ index, reading }: { index: number; reading: Reading | undefined }) {
   const { t } = useTranslation();
   const unsure = reading && !reading.empty && reading.confidence < CONFIDENT;
   return (

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { INPUT_PIXELS } from '../../shared/geometry';
+import { seededRandom } from '../../shared/random';
+import { Augmenter, traceDigit } from './augment';
+import { restyle } from './handwritingStyles';
+import { loadMnist, MNIST_PIXELS } from './mnist';
+import { thin } from './skeleton';
+
+describe('skeleton', () => {
+  it('thins a thick bar to a line one pixel wide', () => {
+    const width = 20, height = 9;
+    const mask = new Uint8Array(width * height);
+    for (let y = 2; y <= 6; y++) for (let x = 2; x <= 17; x++) mask[y * width + x] = 1;
+    const skeleton = thin(mask, width, height);
+    for (let x = 5; x <= 14; x++) {
+      const column = Array.from({ length: height }, (_, y) => skeleton[y * width + x]);
+      expect(column.reduce((a, b) => a + b)).toBe(1);
+    }
+  });
+});
+
+describe('augmentation', async () => {
+  const train = await loadMnist('train');
+
+  it('traces an MNIST digit into a pen path', () => {
+    const trace = traceDigit(train.images.subarray(0, MNIST_PIXELS));
+    expect(trace.length).toBeGreaterThan(20);
+    for (const [x, y] of trace) {
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(y).toBeLessThanOrEqual(28);
+    }
+  });
+
+  it('fills valid 28×28 inputs, different from the original most of the time', () => {
+    const augmenter = new Augmenter(train.images, seededRandom(4), train.labels);
+    const out = new Float32Array(INPUT_PIXELS);
+    let changed = 0;
+    let lowest = Infinity;
+    let highest = -Infinity;
+    let leastInk = Infinity;
+    for (let i = 0; i < 60; i++) {
+      augmenter.fill(i, out, 0);
+      let ink = 0;
+      let difference = 0;
+      for (let k = 0; k < INPUT_PIXELS; k++) {
+        lowest = Math.min(lowest, out[k]);
+        highest = Math.max(highest, out[k]);
+        ink += out[k];
+        difference += Math.abs(out[k] - train.images[i * MNIST_PIXELS + k] / 255);
+      }
+      leastInk = Math.min(leastInk, ink);
+      if (difference > 5) changed++;
+    }
+    expect(lowest).toBeGreaterThanOrEqual(0);
+    expect(highest).toBeLessThanOrEqual(1);
+    expect(leastInk).toBeGreaterThan(10);
+    expect(changed).toBeGreaterThan(30);
+    expect(changed).toBeLessThan(60);
+  });
+
+  it('restyles 1, 7 and 9 by adding or bending strokes, and leaves other digits alone', () => {
+    const random = seededRandom(9);
+    const indexOf = (label: number) => train.labels.indexOf(label);
+    const trace = (label: number) => traceDigit(train.images.subarray(indexOf(label) * MNIST_PIXELS, (indexOf(label) + 1) * MNIST_PIXELS));
+    const one = trace(1);
+    const restyledOnes = Array.from({ length: 20 }, () => restyle(1, one, random));
+    expect(restyledOnes.some((points) => points.length > one.length)).toBe(true);
+    const seven = trace(7);
+    expect(Array.from({ length: 20 }, () => restyle(7, seven, random)).some((p) => p.length > seven.length)).toBe(true);
+    const nine = trace(9);
+    expect(Array.from({ length: 20 }, () => restyle(9, nine, random)).some((p) => p.some((q, i) => q[0] !== nine[i][0]))).toBe(true);
+    const three = trace(3);
+    expect(restyle(3, three, random)).toBe(three);
+  });
+});

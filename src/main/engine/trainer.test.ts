@@ -1,0 +1,50 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from './backend';
+import { limitMnist, loadMnist, type MnistSet } from './mnist';
+import { COURSE_SETTINGS } from './models';
+import { trainModel, TrainingCancelled, type TrainingProgress } from './trainer';
+
+let train: MnistSet;
+let validation: MnistSet;
+beforeAll(async () => {
+  await initBackend('wasm');
+  train = limitMnist(await loadMnist('train'), 512);
+  validation = limitMnist(await loadMnist('test'), 200);
+});
+
+describe('trainer', () => {
+  it.each(['mlp', 'cnn'] as const)('trains a %s batch by batch and reports progress', async (kind) => {
+    const events: TrainingProgress[] = [];
+    const settings = { ...COURSE_SETTINGS[kind], learningRate: 1e-3, epochs: 1, augment: true };
+    const before = tf.memory().numTensors;
+    const { model, history } = await trainModel({ kind, settings, train, validation, seed: 1, onProgress: (p) => events.push(p) });
+    const batches = events.filter((e) => e.kind === 'batch');
+    expect(batches).toHaveLength(4);
+    expect(batches.at(-1)).toMatchObject({ epoch: 1, epochs: 1, batch: 4, batches: 4 });
+    for (const b of batches) {
+      expect(b.kind === 'batch' && b.samplesPerSecond).toBeGreaterThan(0);
+      expect(b.kind === 'batch' && Number.isFinite(b.etaSeconds)).toBe(true);
+    }
+    expect(history).toHaveLength(1);
+    expect(history[0].validationAccuracy).toBeGreaterThan(0.3);
+    expect(history[0].loss).toBeGreaterThan(0);
+    model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('stops after the current batch when cancelled, leaving no tensors behind', async () => {
+    const controller = new AbortController();
+    const before = tf.memory().numTensors;
+    let batchesSeen = 0;
+    const run = trainModel({
+      kind: 'mlp', settings: { ...COURSE_SETTINGS.mlp, epochs: 3 }, train, seed: 2, signal: controller.signal,
+      onProgress: (p) => {
+        if (p.kind === 'batch' && ++batchesSeen === 2) controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(TrainingCancelled);
+    expect(batchesSeen).toBe(2);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
