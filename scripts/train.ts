@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { initBackend } from '../src/main/engine/backend';
-import { makeCard } from '../src/main/engine/card';
+import { makeCard } from '../src/main/engine/modelCard';
 import { limitMnist, loadMnist } from '../src/main/engine/mnist';
 import { saveModel } from '../src/main/engine/modelStore';
 import { COURSE_SETTINGS, MODEL_KINDS, type ModelKind, type OptimizerName } from '../src/main/engine/models';

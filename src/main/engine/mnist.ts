@@ -37,17 +37,20 @@ async function readIdx(file: string): Promise<Buffer> {
   }
 }
 
+/** The big-endian 32-bit header words of an IDX file, after checking its magic number. */
+function idxHeader(bytes: Uint8Array, file: string, magic: number, words: number, what: string): number[] {
+  if (bytes.length < words * 4) throw new MnistFileError(file, `truncated header (${bytes.length} bytes)`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const header = Array.from({ length: words }, (_, i) => view.getUint32(i * 4));
+  if (header[0] !== magic) {
+    throw new MnistFileError(file, `not an IDX ${what} file (magic 0x${header[0].toString(16)}, expected 0x${magic.toString(16)})`);
+  }
+  return header;
+}
+
 /** Parses an IDX image file (magic 0x803, count, rows, cols, then count·rows·cols bytes). */
 export function parseIdxImages(bytes: Uint8Array, file: string): { images: Uint8Array; count: number } {
-  if (bytes.length < 16) throw new MnistFileError(file, `truncated header (${bytes.length} bytes)`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const magic = view.getUint32(0);
-  if (magic !== IMAGES_MAGIC) {
-    throw new MnistFileError(file, `not an IDX image file (magic 0x${magic.toString(16)}, expected 0x803)`);
-  }
-  const count = view.getUint32(4);
-  const rows = view.getUint32(8);
-  const cols = view.getUint32(12);
+  const [, count, rows, cols] = idxHeader(bytes, file, IMAGES_MAGIC, 4, 'image');
   if (rows !== MNIST_SIDE || cols !== MNIST_SIDE) {
     throw new MnistFileError(file, `images are ${rows}×${cols}, expected 28×28`);
   }
@@ -60,13 +63,7 @@ export function parseIdxImages(bytes: Uint8Array, file: string): { images: Uint8
 
 /** Parses an IDX label file (magic 0x801, count, then count bytes 0..9). */
 export function parseIdxLabels(bytes: Uint8Array, file: string): Uint8Array {
-  if (bytes.length < 8) throw new MnistFileError(file, `truncated header (${bytes.length} bytes)`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const magic = view.getUint32(0);
-  if (magic !== LABELS_MAGIC) {
-    throw new MnistFileError(file, `not an IDX label file (magic 0x${magic.toString(16)}, expected 0x801)`);
-  }
-  const count = view.getUint32(4);
+  const [, count] = idxHeader(bytes, file, LABELS_MAGIC, 2, 'label');
   if (bytes.length !== 8 + count) {
     throw new MnistFileError(file, `${bytes.length} bytes, expected ${8 + count} for ${count} labels (truncated or padded)`);
   }

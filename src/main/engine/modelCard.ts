@@ -1,4 +1,7 @@
+import type * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { ARCHITECTURE, type ModelKind, type TrainingSettings } from './models';
+import type { EpochProgress } from './trainer';
 
 /** What a saved model says about itself (card.json beside model.json). */
 export const ModelCardSchema = z.object({
@@ -29,3 +32,30 @@ export const ModelCardSchema = z.object({
 });
 
 export type ModelCard = z.infer<typeof ModelCardSchema>;
+
+/** The card of a freshly trained model; its test accuracy is the last validation on MNIST test. */
+export function makeCard(args: {
+  kind: ModelKind;
+  model: tf.LayersModel;
+  settings: TrainingSettings;
+  history: EpochProgress[];
+  trainingSamples: number;
+  backend: string;
+  trainingSeconds: number;
+  mnistTestAccuracy: number | null;
+}): ModelCard {
+  return {
+    kind: args.kind,
+    architecture: ARCHITECTURE[args.kind],
+    parameters: args.model.countParams(),
+    settings: args.settings,
+    epochsTrained: args.history.length,
+    trainingSamples: args.trainingSamples,
+    trainedAt: new Date().toISOString(),
+    backend: args.backend,
+    trainingSeconds: Math.round(args.trainingSeconds),
+    mnistTestAccuracy: args.mnistTestAccuracy,
+    history: args.history.map(({ epoch, loss, accuracy, validationLoss, validationAccuracy }) =>
+      ({ epoch, loss, accuracy, validationLoss, validationAccuracy })),
+  };
+}

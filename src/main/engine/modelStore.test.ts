@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backend';
-import { makeCard } from './card';
+import { makeCard } from './modelCard';
 import { buildModel, COURSE_SETTINGS, type ModelKind } from './models';
 import { loadModel, ModelLoadError, saveModel } from './modelStore';
 

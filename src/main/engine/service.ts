@@ -50,11 +50,16 @@ function toReading(reading: BoxReading): Reading {
  */
 export async function createEngineService(options: ServiceOptions): Promise<Handlers> {
   const backend: BackendInfo = await initBackend();
-  const recognizer = new Recognizer(
-    (kind) => loadModel(path.join(options.modelsRoot, kind), kind),
-    options.initialModel ?? 'cnn',
-  );
-  await recognizer.card();
+  const initial = options.initialModel ?? 'cnn';
+  const recognizer = new Recognizer((kind) => loadModel(path.join(options.modelsRoot, kind), kind), initial);
+  // A model that does not load must not keep the app from starting: use the other one, and if
+  // neither loads, every request answers with the reason.
+  try {
+    await recognizer.use(initial);
+  } catch (error) {
+    console.error(String(error));
+    await recognizer.use(initial === 'cnn' ? 'mlp' : 'cnn').catch((second: unknown) => console.error(String(second)));
+  }
 
   const info = async (): Promise<EngineInfo> => ({
     backend: backend.name,
