@@ -1,10 +1,11 @@
 /**
- * npm run serve [-- --port N] [--host ADDRESS] [--idle-erase SECONDS]
+ * npm run serve [-- --port N] [--host ADDRESS] [--idle-erase SECONDS] [--data DIR]
  * The browser-hosted mode: serves the built renderer (npm run build) and the engine over a
  * WebSocket. Listens on 127.0.0.1 only, unless --host names another address (e.g. 0.0.0.0 for
- * the classroom's tablets).
+ * the classroom's tablets). Retrained models go to DIR (default ~/.postcode-reader).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from '../src/server/server';
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '5173' },
     host: { type: 'string', default: '127.0.0.1' },
     'idle-erase': { type: 'string', default: '0' },
+    data: { type: 'string', default: path.join(os.homedir(), '.postcode-reader') },
   },
 });
 const idleEraseSeconds = Number(values['idle-erase']);
@@ -34,7 +36,8 @@ if (!existsSync(path.join(rendererRoot, 'index.html'))) {
 }
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 const server = await startServer({
-  port, host: values.host, rendererRoot, modelsRoot: path.join(root, 'models'), version, idleEraseSeconds,
+  port, host: values.host, rendererRoot, modelsRoot: path.join(root, 'models'), dataRoot: path.resolve(values.data),
+  version, idleEraseSeconds,
 });
 console.log(`Postal Code Reader is being served at ${server.url}`);
 if (values.host !== '127.0.0.1' && values.host !== 'localhost') {

@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { placeInBox } from '../../src/shared/placement';
 import { startServer } from '../../src/server/server';
@@ -22,6 +25,7 @@ const RUNS = 40;
 export async function benchUi(): Promise<Record<string, unknown>[]> {
   const server = await startServer({
     port: 0, host: '127.0.0.1', rendererRoot: `${REPO_ROOT}/out/renderer`, modelsRoot: BUNDLED_MODELS, version: 'bench',
+    dataRoot: await mkdtemp(path.join(os.tmpdir(), 'bench-ui-')),
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -1,7 +1,11 @@
 import { createServer } from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '../shared/contract';
 import { createEngineService } from '../main/engine/service';
+import { spawnTrainingWorkerFromSource } from '../main/engine/training/spawnInNode';
+import { TrainingHost } from '../main/engine/training/trainingHost';
+import { UserModels } from '../main/engine/userModels';
 import { serveStatic } from './staticFiles';
 import { attachWebSocketTransport } from './websocketTransport';
 
@@ -11,6 +15,8 @@ export interface ServerOptions {
   host: string;
   rendererRoot: string;
   modelsRoot: string;
+  /** Where retrained models are kept. */
+  dataRoot: string;
   version: string;
   /** For tablets left in a classroom: erase a board left idle this many seconds (0: never). */
   idleEraseSeconds?: number;
@@ -24,7 +30,8 @@ export async function startServer(options: ServerOptions) {
   const http = createServer();
   let transport: ReturnType<typeof attachWebSocketTransport> | undefined;
   const handlers = await createEngineService({
-    modelsRoot: options.modelsRoot,
+    userModels: new UserModels(path.join(options.dataRoot, 'models'), options.modelsRoot),
+    trainingHost: new TrainingHost(spawnTrainingWorkerFromSource),
     host: 'browser',
     versions: { app: options.version, node: process.versions.node },
     kiosk: { enabled: (options.idleEraseSeconds ?? 0) > 0, idleEraseSeconds: options.idleEraseSeconds ?? 0 },

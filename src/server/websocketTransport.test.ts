@@ -10,6 +10,11 @@ const handlers: Handlers = {
   useModel: async ({ kind }) => ({ activeModel: kind }) as never,
   recognize: async () => ({ model: 'cnn', readings: [], milliseconds: 0 }) as never,
   quit: async () => ({ quitting: false }),
+  startTraining: async () => ({ runId: 1 }),
+  cancelTraining: async () => ({ cancelling: false }),
+  useTrainedModel: async () => ({}) as never,
+  restoreBundled: async () => ({}) as never,
+  evaluateActive: async () => ({}) as never,
 };
 
 let server: Server;

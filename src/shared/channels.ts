@@ -3,10 +3,13 @@
  * the schema library so the sandboxed preload and the renderer stay small; contract.ts keys its
  * schemas by exactly these names.
  */
-export const REQUEST_NAMES = ['getInfo', 'useModel', 'recognize', 'quit'] as const;
+export const REQUEST_NAMES = [
+  'getInfo', 'useModel', 'recognize', 'quit',
+  'startTraining', 'cancelTraining', 'useTrainedModel', 'restoreBundled', 'evaluateActive',
+] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 
-export const EVENT_NAMES = ['menuAction', 'modelChanged'] as const;
+export const EVENT_NAMES = ['menuAction', 'modelChanged', 'trainingProgress', 'trainingFinished', 'trainingFailed'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export const requestChannel = (name: RequestName) => `engine:${name}`;

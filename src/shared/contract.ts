@@ -54,6 +54,11 @@ export const EngineInfoSchema = z.object({
   fallbackReasons: z.array(z.string()),
   activeModel: ModelKindSchema,
   model: ModelSummarySchema,
+  /** "bundled", or the folder of a model retrained in the app. */
+  modelSource: z.string(),
+  /** Why a retrained model was refused (and the bundled one used instead). */
+  modelWarning: z.string().nullable(),
+  training: z.boolean(),
   host: z.enum(['electron', 'browser']),
   versions: z.record(z.string(), z.string()),
   kiosk: z.object({ enabled: z.boolean(), idleEraseSeconds: z.number() }),
@@ -67,6 +72,48 @@ export const RecognitionSchema = z.object({
 });
 export type Recognition = z.infer<typeof RecognitionSchema>;
 
+/** A retraining as the teacher sets it up in the training panel. */
+export const TrainingRequestSchema = z.object({
+  model: ModelKindSchema,
+  optimizer: z.enum(['adam', 'sgd']),
+  learningRate: z.number().positive().max(1),
+  epochs: z.number().int().min(1).max(100),
+  batchSize: z.number().int().min(8).max(1024),
+  /** How many of the 60,000 training images to use. */
+  trainingSize: z.number().int().min(100).max(60_000),
+  augment: z.boolean(),
+}).strict();
+export type TrainingRequest = z.infer<typeof TrainingRequestSchema>;
+
+export const TrainingProgressSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('batch'), epoch: z.number(), epochs: z.number(), batch: z.number(), batches: z.number(),
+    loss: z.number(), accuracy: z.number(), samplesPerSecond: z.number(), etaSeconds: z.number(),
+  }),
+  z.object({
+    kind: z.literal('epoch'), epoch: z.number(), epochs: z.number(), loss: z.number(), accuracy: z.number(),
+    validationLoss: z.number().nullable(), validationAccuracy: z.number().nullable(),
+    learningRate: z.number(), seconds: z.number(),
+  }),
+]);
+export type TrainingProgress = z.infer<typeof TrainingProgressSchema>;
+
+export const ReportSchema = z.object({
+  accuracy: z.number(),
+  loss: z.number(),
+  samples: z.number(),
+  /** confusion[truth][predicted] */
+  confusion: z.array(z.array(z.number())),
+  /** Test images read wrongly with the highest confidence, their 28×28 pixels 0..255. */
+  mistakes: z.array(z.object({
+    index: z.number(), truth: z.number(), predicted: z.number(), confidence: z.number(), pixels: z.array(z.number()),
+  })),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+/** A trained model's folder name, as the engine made it. */
+const TrainedModelName = z.string().regex(/^(mlp|cnn)-[0-9A-Za-z-]+$/);
+
 const Empty = z.object({}).strict();
 
 /** Requests the UI sends: name → payload schema and reply schema. */
@@ -78,19 +125,39 @@ export const requests = {
     reply: RecognitionSchema,
   },
   quit: { payload: Empty, reply: z.object({ quitting: z.boolean() }) },
+  startTraining: { payload: TrainingRequestSchema, reply: z.object({ runId: z.number() }) },
+  cancelTraining: { payload: Empty, reply: z.object({ cancelling: z.boolean() }) },
+  useTrainedModel: {
+    payload: z.object({ model: ModelKindSchema, trainedModel: TrainedModelName }).strict(),
+    reply: EngineInfoSchema,
+  },
+  restoreBundled: { payload: z.object({ model: ModelKindSchema }).strict(), reply: EngineInfoSchema },
+  evaluateActive: {
+    payload: Empty,
+    reply: z.object({ model: ModelKindSchema, modelSource: z.string(), report: ReportSchema }),
+  },
 } as const satisfies Record<RequestName, { payload: z.ZodType; reply: z.ZodType }>;
 
 export type Payload<N extends RequestName> = z.infer<(typeof requests)[N]['payload']>;
 export type Reply<N extends RequestName> = z.infer<(typeof requests)[N]['reply']>;
 
 /** Actions the application menu (or a kiosk timer) asks the UI to perform. */
-export const MenuActionSchema = z.enum(['erase', 'show', 'recognize', 'quit', 'use-mlp', 'use-cnn', 'about']);
+export const MenuActionSchema = z.enum([
+  'erase', 'show', 'recognize', 'quit', 'use-mlp', 'use-cnn', 'about',
+  'retrain-mlp', 'retrain-cnn', 'evaluate', 'restore-bundled',
+]);
 export type MenuAction = z.infer<typeof MenuActionSchema>;
 
 /** Events the engine side sends: name → payload schema. */
 export const events = {
   menuAction: z.object({ action: MenuActionSchema }),
   modelChanged: EngineInfoSchema,
+  trainingProgress: z.object({ runId: z.number(), model: ModelKindSchema, progress: TrainingProgressSchema }),
+  trainingFinished: z.object({
+    runId: z.number(), model: ModelKindSchema, trainedModel: z.string(), report: ReportSchema,
+    request: TrainingRequestSchema, seconds: z.number(),
+  }),
+  trainingFailed: z.object({ runId: z.number(), model: ModelKindSchema, cancelled: z.boolean(), error: z.string() }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;

@@ -11,6 +11,11 @@ function handlers(): Handlers {
     useModel: vi.fn(async ({ kind }) => ({ activeModel: kind }) as never),
     recognize: vi.fn(async () => ({ model: 'cnn', readings: [], milliseconds: 1 }) as never),
     quit: vi.fn(async () => ({ quitting: false })),
+    startTraining: vi.fn(async () => ({ runId: 1 })),
+    cancelTraining: vi.fn(async () => ({ cancelling: false })),
+    useTrainedModel: vi.fn(async () => ({}) as never),
+    restoreBundled: vi.fn(async () => ({}) as never),
+    evaluateActive: vi.fn(async () => ({}) as never),
   };
 }
 
@@ -38,6 +43,8 @@ describe('the contract at the engine boundary', () => {
     ['four boxes', 'recognize', { boxes: Array.from({ length: 4 }, blankBox) }, /Malformed recognize request: boxes/],
     ['a box of the wrong size', 'recognize', { boxes: [{ width: 50, height: 100, data: blankBox().data }, ...Array.from({ length: 4 }, blankBox)] }, /boxes\.0\.width/],
     ['bitmap bytes that are not base64', 'recognize', { boxes: [{ ...blankBox(), data: '!!!' }, ...Array.from({ length: 4 }, blankBox)] }, /boxes\.0\.data/],
+    ['a training run of 0 epochs', 'startTraining', { model: 'mlp', optimizer: 'adam', learningRate: 0.001, epochs: 0, batchSize: 128, trainingSize: 1000, augment: false }, /epochs/],
+    ['a trained-model name that walks out of its folder', 'useTrainedModel', { model: 'mlp', trainedModel: '../../etc' }, /trainedModel/],
     ['a truncated bitmap', 'recognize', { boxes: [{ ...blankBox(), data: 'AAAA' }, ...Array.from({ length: 4 }, blankBox)] }, /10000 bytes/],
   ])('refuses %s with an error reply, without calling a handler', async (_name, request, payload, message) => {
     const h = handlers();

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, truncate } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, truncate } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -7,6 +7,9 @@ import { BOX_SIZE, PEN_WIDTH } from '../../shared/geometry';
 import { blankInk } from '../../shared/ink';
 import { rasterizeStrokes } from '../../shared/rasterize';
 import { createEngineService, type ServiceOptions } from './service';
+import { spawnTrainingWorkerFromSource } from './training/spawnInNode';
+import { TrainingHost } from './training/trainingHost';
+import { UserModels } from './userModels';
 
 const bundled = path.resolve(import.meta.dirname, '../../../models');
 let root: string;
@@ -17,7 +20,9 @@ beforeAll(async () => {
 afterAll(async () => rm(root, { recursive: true, force: true }));
 
 const options = (modelsRoot: string): ServiceOptions => ({
-  modelsRoot, host: 'browser', versions: {}, quit: async () => false, emit: vi.fn(),
+  userModels: new UserModels(path.join(root, `data-${Math.random()}`), modelsRoot),
+  trainingHost: new TrainingHost(spawnTrainingWorkerFromSource),
+  host: 'browser', versions: {}, quit: async () => false, emit: vi.fn(),
 });
 
 describe('engine service', () => {
@@ -55,3 +60,90 @@ describe('engine service', () => {
     await expect(service.getInfo({})).rejects.toThrow(/card.json is missing/);
   });
 });
+
+describe('retraining through the contract', () => {
+  type Emitted = { event: string; payload: Record<string, unknown> };
+  const setUp = async (dataRoot: string) => {
+    const emitted: Emitted[] = [];
+    const waiters: { event: string; resolve: (payload: Record<string, unknown>) => void }[] = [];
+    const emit = ((event: string, payload: Record<string, unknown>) => {
+      emitted.push({ event, payload });
+      for (const waiter of waiters.filter((w) => w.event === event)) waiter.resolve(payload);
+    }) as ServiceOptions['emit'];
+    const next = (event: string) => new Promise<Record<string, unknown>>((resolve) => waiters.push({ event, resolve }));
+    const service = await createEngineService({
+      userModels: new UserModels(dataRoot, bundled), trainingHost: new TrainingHost(spawnTrainingWorkerFromSource),
+      host: 'browser', versions: {}, quit: async () => false, emit,
+    });
+    return { service, emitted, next };
+  };
+  const quickRun = { model: 'mlp' as const, optimizer: 'adam' as const, learningRate: 0.001, epochs: 1, batchSize: 128, trainingSize: 768, augment: false };
+  const one = encodeBoxImage(rasterizeStrokes([[[50, 15], [50, 85]]], BOX_SIZE, BOX_SIZE, PEN_WIDTH));
+  const empty = encodeBoxImage(blankInk(BOX_SIZE, BOX_SIZE));
+
+  it('trains, reports, and makes the new model active only when asked; recognition goes on meanwhile', async () => {
+    const dataRoot = path.join(root, 'retrain');
+    const { service, emitted, next } = await setUp(dataRoot);
+    await service.useModel({ kind: 'mlp' });
+    const finished = next('trainingFinished');
+    const { runId } = await service.startTraining(quickRun);
+    expect((await service.getInfo({})).training).toBe(true);
+    const during = await service.recognize({ boxes: [one, empty, empty, empty, empty] });
+    expect(during.readings[0]).toMatchObject({ empty: false, digit: 1 });
+    const result = await finished;
+    expect(result).toMatchObject({ runId, model: 'mlp', request: quickRun });
+    const report = result.report as { accuracy: number; confusion: number[][]; mistakes: unknown[] };
+    expect(report.accuracy).toBeGreaterThan(0.7);
+    expect(report.confusion).toHaveLength(10);
+    expect(report.mistakes.length).toBeGreaterThan(0);
+    const progress = emitted.filter((e) => e.event === 'trainingProgress');
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.some((e) => (e.payload.progress as { kind: string }).kind === 'epoch')).toBe(true);
+
+    expect((await service.getInfo({})).modelSource).toBe('bundled');
+    const info = await service.useTrainedModel({ model: 'mlp', trainedModel: result.trainedModel as string });
+    expect(info.modelSource).toBe(result.trainedModel);
+    expect(info.model.trainedAt).not.toBe((await loadBundledCard('mlp')).trainedAt);
+    const evaluation = await service.evaluateActive({});
+    expect(evaluation.report.accuracy).toBeCloseTo(report.accuracy, 6);
+
+    const restored = await service.restoreBundled({ model: 'mlp' });
+    expect(restored.modelSource).toBe('bundled');
+  });
+
+  it('keeps the old model when a training is cancelled mid-epoch', async () => {
+    const dataRoot = path.join(root, 'cancel');
+    const { service, next } = await setUp(dataRoot);
+    const failed = next('trainingFailed');
+    const firstBatch = next('trainingProgress');
+    await service.startTraining({ ...quickRun, epochs: 3, trainingSize: 60_000 });
+    await firstBatch;
+    expect(await service.cancelTraining({})).toEqual({ cancelling: true });
+    expect(await failed).toMatchObject({ cancelled: true, model: 'mlp' });
+    const info = await service.getInfo({});
+    expect(info).toMatchObject({ activeModel: 'cnn', modelSource: 'bundled', training: false });
+    // Nothing was written: no trained folder, or an empty one.
+    await expect(readdir(path.join(dataRoot, 'trained')).catch(() => [])).resolves.toEqual([]);
+  });
+
+  it('refuses a retrained model that no longer loads and uses the bundled one, saying why', async () => {
+    const dataRoot = path.join(root, 'corrupt');
+    const first = await setUp(dataRoot);
+    const finished = first.next('trainingFinished');
+    await first.service.startTraining({ ...quickRun, model: 'cnn', trainingSize: 256 });
+    const { trainedModel } = await finished;
+    await first.service.useTrainedModel({ model: 'cnn', trainedModel: trainedModel as string });
+    await truncate(path.join(dataRoot, 'trained', trainedModel as string, 'weights.bin'), 99);
+    // The app starts again.
+    const { service } = await setUp(dataRoot);
+    const info = await service.getInfo({});
+    expect(info).toMatchObject({ activeModel: 'cnn', modelSource: 'bundled' });
+    expect(info.modelWarning).toMatch(/retrained CNN was refused.*weights are 99 bytes/);
+    const result = await service.recognize({ boxes: [one, empty, empty, empty, empty] });
+    expect(result.readings[0]).toMatchObject({ digit: 1 });
+  });
+});
+
+async function loadBundledCard(kind: 'mlp' | 'cnn') {
+  return JSON.parse(await readFile(path.join(bundled, kind, 'card.json'), 'utf8')) as { trainedAt: string };
+}

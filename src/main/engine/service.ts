@@ -4,13 +4,15 @@ import { decodeBoxImage } from '../../shared/boxImage';
 import type { Handlers } from '../../shared/dispatcher';
 import { initBackend, type BackendInfo } from './backend';
 import type { ModelCard } from './modelCard';
-import { loadModel } from './modelStore';
 import type { ModelKind } from './models';
 import { Recognizer, type BoxReading } from './recognizer';
+import { TrainingCancelled } from './trainer';
+import type { TrainingHost } from './training/trainingHost';
+import type { ModelChoice, UserModels } from './userModels';
 
 export interface ServiceOptions {
-  /** The folder holding the bundled models/mlp and models/cnn. */
-  modelsRoot: string;
+  userModels: UserModels;
+  trainingHost: TrainingHost;
   host: EngineInfo['host'];
   versions: Record<string, string>;
   kiosk?: EngineInfo['kiosk'];
@@ -45,13 +47,21 @@ function toReading(reading: BoxReading): Reading {
 }
 
 /**
- * The engine behind the contract, for any host: chooses the backend, keeps the recognizer and
- * answers every request. Knows nothing of Electron or of WebSockets.
+ * The engine behind the contract, for any host: chooses the backend, keeps the recognizer,
+ * runs retraining in a worker thread and answers every request. Knows nothing of Electron or of
+ * WebSockets.
  */
 export async function createEngineService(options: ServiceOptions): Promise<Handlers> {
+  const { userModels, trainingHost, emit } = options;
   const backend: BackendInfo = await initBackend();
+  const choices = new Map<ModelKind, ModelChoice>();
   const initial = options.initialModel ?? 'cnn';
-  const recognizer = new Recognizer((kind) => loadModel(path.join(options.modelsRoot, kind), kind), initial);
+  const recognizer = new Recognizer(async (kind) => {
+    const choice = await userModels.load(kind);
+    choices.set(kind, choice);
+    if (choice.refused) console.error(choice.refused);
+    return choice.loaded;
+  }, initial);
   // A model that does not load must not keep the app from starting: use the other one, and if
   // neither loads, every request answers with the reason.
   try {
@@ -61,22 +71,40 @@ export async function createEngineService(options: ServiceOptions): Promise<Hand
     await recognizer.use(initial === 'cnn' ? 'mlp' : 'cnn').catch((second: unknown) => console.error(String(second)));
   }
 
-  const info = async (): Promise<EngineInfo> => ({
-    backend: backend.name,
-    fallbackReasons: backend.fallbackReasons,
-    activeModel: recognizer.active,
-    model: summary(await recognizer.card()),
-    host: options.host,
-    versions: options.versions,
-    kiosk: options.kiosk ?? { enabled: false, idleEraseSeconds: 0 },
-  });
+  const info = async (): Promise<EngineInfo> => {
+    const card = await recognizer.card();
+    const choice = choices.get(recognizer.active);
+    return {
+      backend: backend.name,
+      fallbackReasons: backend.fallbackReasons,
+      activeModel: recognizer.active,
+      model: summary(card),
+      modelSource: choice?.source ?? 'bundled',
+      modelWarning: choice?.refused ?? null,
+      training: trainingHost.busy,
+      host: options.host,
+      versions: options.versions,
+      kiosk: options.kiosk ?? { enabled: false, idleEraseSeconds: 0 },
+    };
+  };
+
+  /** After the model of a kind changed on disk: reload it, make it active, tell every UI. */
+  const reload = async (kind: ModelKind): Promise<EngineInfo> => {
+    recognizer.forget(kind);
+    await recognizer.use(kind);
+    const current = await info();
+    emit('modelChanged', current);
+    return current;
+  };
+
+  let runs = 0;
 
   return {
     getInfo: info,
     useModel: async ({ kind }) => {
       await recognizer.use(kind);
       const current = await info();
-      options.emit('modelChanged', current);
+      emit('modelChanged', current);
       return current;
     },
     recognize: async ({ boxes }) => {
@@ -85,5 +113,55 @@ export async function createEngineService(options: ServiceOptions): Promise<Hand
       return { model: recognizer.active, readings: readings.map(toReading), milliseconds: performance.now() - started };
     },
     quit: async () => ({ quitting: await options.quit() }),
+
+    startTraining: async (request) => {
+      const runId = ++runs;
+      const kind = request.model;
+      const directory = userModels.newTrainedDirectory(kind);
+      const started = performance.now();
+      const running = trainingHost.run({
+        type: 'train',
+        kind,
+        directory,
+        limit: request.trainingSize,
+        settings: {
+          optimizer: request.optimizer, learningRate: request.learningRate, batchSize: request.batchSize,
+          epochs: request.epochs, cosineDecay: false, augment: request.augment,
+        },
+      }, (progress) => emit('trainingProgress', { runId, model: kind, progress }));
+      running.done.then(
+        (result) => emit('trainingFinished', {
+          runId, model: kind, trainedModel: path.basename(result.directory), report: result.report, request,
+          seconds: (performance.now() - started) / 1000,
+        }),
+        (error: unknown) => {
+          void userModels.discard(directory);
+          emit('trainingFailed', {
+            runId, model: kind, cancelled: error instanceof TrainingCancelled,
+            error: error instanceof Error ? error.message : String(error),
+          });
+        },
+      );
+      return { runId };
+    },
+    cancelTraining: async () => {
+      const cancelling = trainingHost.busy;
+      trainingHost.cancel();
+      return { cancelling };
+    },
+    useTrainedModel: async ({ model, trainedModel }) => {
+      await userModels.use(model, path.join(userModels.trainedRoot, trainedModel));
+      return reload(model);
+    },
+    restoreBundled: async ({ model }) => {
+      await userModels.restoreBundled(model);
+      return reload(model);
+    },
+    evaluateActive: async () => {
+      const kind = recognizer.active;
+      const choice = choices.get(kind) ?? (await userModels.load(kind));
+      const result = await trainingHost.run({ type: 'evaluate', kind, directory: choice.directory }, () => undefined).done;
+      return { model: kind, modelSource: choice.source, report: result.report };
+    },
   };
 }

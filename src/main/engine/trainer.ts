@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { INPUT_PIXELS } from '../../shared/geometry';
 import { seededRandom } from '../../shared/random';
 import { Augmenter } from './augment';
-import { evaluateModel } from './evaluate';
+import { evaluateModel, type Evaluation } from './evaluate';
 import { MNIST_PIXELS, type MnistSet } from './mnist';
 import { buildModel, compileModel, makeOptimizer, type ModelKind, type TrainingSettings } from './models';
 import { inputTensor } from './tensors';
@@ -57,6 +57,8 @@ export interface TrainResult {
   model: tf.LayersModel;
   history: EpochProgress[];
   seconds: number;
+  /** The validation after the last epoch, when there was a validation set. */
+  validation: Evaluation | null;
 }
 
 function shuffled(count: number, random: () => number): Uint32Array {
@@ -97,6 +99,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const history: EpochProgress[] = [];
   const started = performance.now();
   let samplesDone = 0;
+  let lastValidation: Evaluation | null = null;
   const pixels = new Float32Array(settings.batchSize * INPUT_PIXELS);
   const labels = new Float32Array(settings.batchSize);
 
@@ -145,6 +148,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
         await new Promise((resolve) => setImmediate(resolve));
       }
       const evaluation = validation ? await evaluateModel(model, kind, validation) : null;
+      lastValidation = evaluation;
       const summary: EpochProgress = {
         kind: 'epoch', epoch, epochs: settings.epochs,
         loss: lossSum / seen, accuracy: correctSum / seen,
@@ -161,5 +165,5 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     throw error;
   }
   optimizer.dispose();
-  return { model, history, seconds: (performance.now() - started) / 1000 };
+  return { model, history, seconds: (performance.now() - started) / 1000, validation: lastValidation };
 }

@@ -1,0 +1,105 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { loadModel, ModelLoadError, type LoadedModel } from './modelStore';
+import { MODEL_KINDS, type ModelKind } from './models';
+
+/**
+ * Retrained models in the user's data folder, beside the read-only bundled ones:
+ *   <root>/trained/<kind>-<stamp>/   each a complete saved model (written atomically)
+ *   <root>/active.json               which model each kind uses: "bundled" or a trained folder
+ * The bundled models are never written. A trained model that no longer loads is refused with
+ * its reason, and the bundled one is used instead.
+ */
+const ActiveSchema = z.object({ mlp: z.string(), cnn: z.string() });
+type Active = z.infer<typeof ActiveSchema>;
+const BUNDLED = 'bundled';
+
+export interface ModelChoice {
+  loaded: LoadedModel;
+  /** The folder the model was loaded from. */
+  directory: string;
+  /** "bundled" or the trained folder's name. */
+  source: string;
+  /** Why the chosen trained model was not used, when it was refused. */
+  refused?: string;
+}
+
+export class UserModels {
+  constructor(private readonly root: string, private readonly bundledRoot: string) {}
+
+  get trainedRoot(): string {
+    return path.join(this.root, 'trained');
+  }
+
+  /** A new, unused folder for a model of `kind` about to be trained. */
+  newTrainedDirectory(kind: ModelKind): string {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    return path.join(this.trainedRoot, `${kind}-${stamp}`);
+  }
+
+  private async readActive(): Promise<Active> {
+    try {
+      const parsed = ActiveSchema.safeParse(JSON.parse(await readFile(path.join(this.root, 'active.json'), 'utf8')));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // No choice made yet, or an unreadable file: the bundled models.
+    }
+    return { mlp: BUNDLED, cnn: BUNDLED };
+  }
+
+  private async writeActive(active: Active): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+    const file = path.join(this.root, 'active.json');
+    const staging = `${file}.${process.pid}.tmp`;
+    await writeFile(staging, JSON.stringify(active, null, 2));
+    await rename(staging, file);
+  }
+
+  /** Which model each kind uses. */
+  async active(): Promise<Active> {
+    return this.readActive();
+  }
+
+  /** Makes a trained model the one its kind uses; it must load first. */
+  async use(kind: ModelKind, directory: string): Promise<LoadedModel> {
+    const resolved = path.resolve(directory);
+    if (path.dirname(resolved) !== path.resolve(this.trainedRoot)) {
+      throw new Error('Only models trained in this app can be chosen');
+    }
+    const loaded = await loadModel(resolved, kind);
+    await this.writeActive({ ...(await this.readActive()), [kind]: path.basename(resolved) });
+    return loaded;
+  }
+
+  /** Goes back to the shipped model of a kind. */
+  async restoreBundled(kind: ModelKind): Promise<void> {
+    await this.writeActive({ ...(await this.readActive()), [kind]: BUNDLED });
+  }
+
+  /** Loads the model a kind uses, falling back to the bundled one when a trained one fails. */
+  async load(kind: ModelKind): Promise<ModelChoice> {
+    const source = (await this.readActive())[kind];
+    const bundled = path.join(this.bundledRoot, kind);
+    if (source !== BUNDLED && path.basename(source) === source) {
+      const directory = path.join(this.trainedRoot, source);
+      try {
+        return { loaded: await loadModel(directory, kind), directory, source };
+      } catch (error) {
+        const reason = error instanceof ModelLoadError ? error.message : String(error);
+        const refused = `The retrained ${kind.toUpperCase()} was refused, the bundled one is used: ${reason}`;
+        return { loaded: await loadModel(bundled, kind), directory: bundled, source: BUNDLED, refused };
+      }
+    }
+    return { loaded: await loadModel(bundled, kind), directory: bundled, source: BUNDLED };
+  }
+
+  /** Removes a trained folder that was never chosen (a cancelled or discarded run). */
+  async discard(directory: string): Promise<void> {
+    const resolved = path.resolve(directory);
+    const active = await this.readActive();
+    if (path.dirname(resolved) !== path.resolve(this.trainedRoot)) return;
+    if (MODEL_KINDS.some((kind) => active[kind] === path.basename(resolved))) return;
+    await rm(resolved, { recursive: true, force: true });
+  }
+}
