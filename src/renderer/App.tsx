@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { AboutDialog } from './components/AboutDialog';
 import { Board } from './components/Board';
+import { EvaluationDialog } from './components/EvaluationDialog';
 import { InputsPanel } from './components/InputsPanel';
 import { PostalCode } from './components/PostalCode';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
+import { TrainingPanel } from './components/TrainingPanel';
 import { useEngineEvents, useIdleErase, useShortcuts } from './hooks';
 import { useAppStore } from './store/store';
 import { useActions } from './useActions';
@@ -32,6 +34,8 @@ export function App() {
       </main>
       <StatusBar />
       <AboutDialog />
+      <TrainingPanel />
+      <EvaluationDialog />
     </div>
   );
 }

@@ -26,9 +26,15 @@ export function useEngineEvents(perform: (action: Action) => void): void {
     const off = [
       engine.on('menuAction', ({ action }) => perform(MENU_ACTIONS[action])),
       engine.on('modelChanged', (info) => useAppStore.getState().setInfo(info)),
+      engine.on('trainingProgress', (event) => useAppStore.getState().runProgress(event)),
+      engine.on('trainingFinished', (event) => useAppStore.getState().runFinished(event)),
+      engine.on('trainingFailed', (event) => useAppStore.getState().runFailed(event)),
     ];
     void engine.getInfo({}).then(
-      (info) => useAppStore.getState().setInfo(info),
+      (info) => {
+        useAppStore.getState().setInfo(info);
+        if (info.modelWarning) useAppStore.getState().setNotice({ kind: 'error', text: info.modelWarning });
+      },
       (error: Error) => useAppStore.getState().setNotice({ kind: 'error', text: error.message }),
     );
     return () => off.forEach((unsubscribe) => unsubscribe());

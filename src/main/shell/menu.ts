@@ -23,6 +23,11 @@ export function buildMenu(
       submenu: [
         { label: t.useMlp, type: 'radio', checked: active === 'mlp', click: () => perform('use-mlp') },
         { label: t.useCnn, type: 'radio', checked: active === 'cnn', click: () => perform('use-cnn') },
+        { type: 'separator' },
+        { label: t.retrainMlp, click: () => perform('retrain-mlp') },
+        { label: t.retrainCnn, click: () => perform('retrain-cnn') },
+        { label: t.evaluate, click: () => perform('evaluate') },
+        { label: t.restore, click: () => perform('restore-bundled') },
       ],
     },
     {

@@ -5,6 +5,7 @@ import { erase } from './erase';
 import { quit } from './quit';
 import { recognize } from './recognize';
 import { show } from './show';
+import { evaluate, restoreBundled, retrainCnn, retrainMlp } from './training';
 import { useCnn, useMlp } from './useModel';
 
 /** The toolbar's actions, in the original's order. */
@@ -19,6 +20,10 @@ export const MENU_ACTIONS: Record<MenuAction, Action> = {
   'use-mlp': useMlp,
   'use-cnn': useCnn,
   about,
+  'retrain-mlp': retrainMlp,
+  'retrain-cnn': retrainCnn,
+  evaluate,
+  'restore-bundled': restoreBundled,
 };
 
 export function actionForKey(key: string): Action | undefined {

@@ -26,6 +26,12 @@ export function StatusBar() {
           </label>
         ))}
       </fieldset>
+      {info && (
+        <span className="model-source" data-testid="model-source" title={info.modelWarning ?? undefined}>
+          {info.modelSource === 'bundled' ? t('training.source.bundled') : t('training.source.retrained')}
+          {info.modelWarning && ' ⚠'}
+        </span>
+      )}
       <span data-testid="backend">{t('status.backend')}: {info ? `TensorFlow.js ${info.backend}` : '…'}</span>
       <label>
         <input type="checkbox" checked={!muted} onChange={(e) => setMuted(!e.target.checked)} /> {t('status.sound')}
@@ -37,7 +43,14 @@ export function StatusBar() {
         </select>
       </label>
       {recognizing && <span className="busy">{t('status.recognizing')}</span>}
-      <button type="button" className="link" onClick={() => perform(MENU_ACTIONS.about)}>{t('about.title')}</button>
+      <span className="model-actions">
+        {(['retrain-mlp', 'retrain-cnn', 'evaluate', 'restore-bundled'] as const).map((id) => (
+          <button key={id} type="button" className="link" onClick={() => perform(MENU_ACTIONS[id])}>
+            {t(MENU_ACTIONS[id].labelKey)}
+          </button>
+        ))}
+        <button type="button" className="link" onClick={() => perform(MENU_ACTIONS.about)}>{t('about.title')}</button>
+      </span>
     </footer>
   );
 }

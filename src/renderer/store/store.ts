@@ -1,15 +1,17 @@
 import { create } from 'zustand';
 import { createBoardSlice, type BoardSlice } from './boardSlice';
 import { createResultSlice, type ResultSlice } from './resultSlice';
+import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
-export type AppState = BoardSlice & ResultSlice & ViewSlice;
+export type AppState = BoardSlice & ResultSlice & ViewSlice & TrainingSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
     ...createBoardSlice(...a),
     ...createResultSlice(...a),
     ...createViewSlice(...a),
+    ...createTrainingSlice(...a),
   }));
 
 export const useAppStore = createAppStore();

@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+
+test('retrain the MLP in a tiny run, watch it learn, read the report and use the model', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/?lang=en');
+  await expect(page.getByTestId('model-source')).toHaveText('bundled');
+  await page.getByRole('button', { name: 'Retrain MLP…' }).click();
+  const panel = page.getByRole('dialog', { name: 'Retrain MLP…' });
+  await expect(panel).toBeVisible();
+  // The course's settings are the defaults.
+  await expect(panel.getByLabel('Learning rate')).toHaveValue('0.0001');
+  await expect(panel.getByLabel('Epochs')).toHaveValue('50');
+  await panel.getByLabel('Learning rate').fill('0.001');
+  await panel.getByLabel('Epochs').fill('2');
+  await panel.getByLabel('Training images').fill('600');
+  await panel.getByRole('button', { name: 'Start' }).click();
+
+  await expect(panel.getByTestId('training-status')).toContainText(/Epoch \d\/2 · \d+% · \d+ images\/s/);
+  await expect(panel.getByTestId('training-status')).toHaveText('Finished.', { timeout: 90_000 });
+  await expect(panel.getByTestId('epoch-table').locator('tbody tr')).toHaveCount(2);
+  await expect(panel.getByTestId('learning-curves').locator('canvas')).toHaveCount(2);
+  await expect(panel.getByTestId('test-accuracy')).toHaveText(/\d+\.\d\d%/);
+  await expect(panel.getByTestId('confusion-matrix').locator('tbody tr')).toHaveCount(10);
+  await expect(panel.getByTestId('mistake')).toHaveCount(16);
+
+  await panel.getByRole('button', { name: 'Use this model' }).click();
+  await expect(page.getByTestId('model-source')).toHaveText('retrained');
+  await expect(page.getByRole('radio', { name: 'MLP' })).toBeChecked();
+  await panel.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('button', { name: 'Restore bundled model' }).click();
+  await expect(page.getByTestId('model-source')).toHaveText('bundled');
+  await expect(page.getByTestId('notice')).toContainText('The bundled MLP is back');
+});
+
+test('cancel stops a run and keeps the previous model', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await page.getByRole('button', { name: 'Retrain CNN…' }).click();
+  const panel = page.getByRole('dialog', { name: 'Retrain CNN…' });
+  await panel.getByRole('button', { name: 'Start' }).click();
+  await expect(panel.getByTestId('training-status')).toContainText(/Epoch 1\/10/);
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel.getByTestId('training-status')).toHaveText('Cancelled. The previous model stays active.');
+  await expect(page.getByTestId('model-source')).toHaveText('bundled');
+});
+
+test('Model ▸ Evaluate shows the report of the active model', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/?lang=en');
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  const report = page.getByTestId('report');
+  await expect(report).toBeVisible({ timeout: 60_000 });
+  await expect(report.getByTestId('test-accuracy')).toHaveText(/9\d\.\d\d%/);
+  await expect(report.getByTestId('mistake')).toHaveCount(16);
+});

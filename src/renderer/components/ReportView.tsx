@@ -1,0 +1,64 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Report } from '../../shared/contract';
+import { INPUT_SIDE } from '../../shared/geometry';
+
+function MistakeImage({ pixels }: { pixels: number[] }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const context = ref.current?.getContext('2d');
+    if (!context) return;
+    const image = context.createImageData(INPUT_SIDE, INPUT_SIDE);
+    pixels.forEach((value, i) => image.data.set([255 - value, 255 - value, 255 - value, 255], i * 4));
+    context.putImageData(image, 0, 0);
+  }, [pixels]);
+  return <canvas ref={ref} width={INPUT_SIDE} height={INPUT_SIDE} className="mistake-image" />;
+}
+
+/** Accuracy on the test set, the confusion matrix as a heat map, and the most confident mistakes. */
+export function ReportView({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const largestError = Math.max(1, ...report.confusion.flatMap((row, i) => row.filter((_, j) => j !== i)));
+  return (
+    <section className="report" data-testid="report">
+      <p className="report-accuracy">
+        {t('training.testAccuracy')}: <strong data-testid="test-accuracy">{(report.accuracy * 100).toFixed(2)}%</strong>{' '}
+        ({report.samples.toLocaleString()} {t('training.images')})
+      </p>
+      <div className="report-body">
+        <table className="confusion" data-testid="confusion-matrix" aria-label={t('training.confusion')}>
+          <caption>{t('training.confusion')}</caption>
+          <thead>
+            <tr><th scope="col">{t('training.truthRead')}</th>{report.confusion.map((_, j) => <th key={j} scope="col">{j}</th>)}</tr>
+          </thead>
+          <tbody>
+            {report.confusion.map((row, i) => (
+              <tr key={i}>
+                <th scope="row">{i}</th>
+                {row.map((count, j) => {
+                  // Correct readings in green by their share of the row, errors in red by size.
+                  const total = row.reduce((a, b) => a + b, 0) || 1;
+                  const style = i === j
+                    ? { background: `rgba(46, 125, 50, ${0.15 + 0.6 * (count / total)})` }
+                    : { background: `rgba(198, 40, 40, ${count === 0 ? 0 : 0.12 + 0.78 * (count / largestError)})` };
+                  return <td key={j} style={style}>{count}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="mistakes">
+          <h3>{t('training.mistakes')}</h3>
+          <div className="mistake-grid">
+            {report.mistakes.map((m) => (
+              <figure key={m.index} data-testid="mistake">
+                <MistakeImage pixels={m.pixels} />
+                <figcaption>{m.truth} → {m.predicted} ({Math.round(m.confidence * 100)}%)</figcaption>
+              </figure>
+            ))}
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ModelKind, TrainingRequest } from '../../shared/contract';
+import { engine } from '../api/engine';
+import { useAppStore } from '../store/store';
+import { LearningCurves } from './LearningCurves';
+import { ReportView } from './ReportView';
+
+/** The course's settings: MLP Adam 1e-4 × 50 epochs (program 7-7), CNN Adam 1e-3 × 10 epochs. */
+const COURSE: Record<ModelKind, Omit<TrainingRequest, 'model'>> = {
+  mlp: { optimizer: 'adam', learningRate: 1e-4, epochs: 50, batchSize: 128, trainingSize: 60_000, augment: false },
+  cnn: { optimizer: 'adam', learningRate: 1e-3, epochs: 10, batchSize: 128, trainingSize: 60_000, augment: false },
+};
+
+function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '…';
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+function NumberField({ label, value, onChange, min, max, step }: {
+  label: string; value: number; onChange: (value: number) => void; min: number; max: number; step: number | 'any';
+}) {
+  return (
+    <label>
+      {label}
+      <input type="number" value={value} min={min} max={max} step={step}
+        onChange={(event) => onChange(Number(event.target.value))} />
+    </label>
+  );
+}
+
+/** Retrain MLP… / Retrain CNN…: settings, Start and Cancel, live progress and curves, the report. */
+export function TrainingPanel() {
+  const { t } = useTranslation();
+  const model = useAppStore((s) => s.trainingPanel);
+  const runs = useAppStore((s) => s.runs);
+  const info = useAppStore((s) => s.info);
+  const ref = useRef<HTMLDialogElement>(null);
+  const [form, setForm] = useState(COURSE.mlp);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (model && dialog && !dialog.open) dialog.showModal();
+    if (!model && dialog?.open) dialog.close();
+    if (model) setForm(COURSE[model]);
+    setError(null);
+  }, [model]);
+
+  const modelRuns = runs.filter((run) => run.request.model === model);
+  const current = modelRuns.at(-1);
+  const running = current?.status === 'running';
+  const batch = current?.lastBatch;
+  const fraction = batch ? ((batch.epoch - 1) * batch.batches + batch.batch) / (batch.batches * batch.epochs) : 0;
+  const update = (change: Partial<typeof form>) => setForm((f) => ({ ...f, ...change }));
+
+  const start = async () => {
+    if (!model) return;
+    setError(null);
+    const request: TrainingRequest = { model, ...form };
+    try {
+      const { runId } = await engine.startTraining(request);
+      useAppStore.getState().runStarted(runId, request);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const useModel = async () => {
+    if (!model || !current?.trainedModel) return;
+    try {
+      useAppStore.getState().setInfo(await engine.useTrainedModel({ model, trainedModel: current.trainedModel }));
+      useAppStore.setState({ readings: null });
+      useAppStore.getState().setNotice({ kind: 'info', text: t('training.nowUsing', { model: model.toUpperCase() }) });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <dialog ref={ref} className="training-panel" aria-labelledby="training-title"
+      onClose={() => useAppStore.getState().closeTraining()}>
+      <h2 id="training-title">{model === 'mlp' ? t('training.retrainMlp') : t('training.retrainCnn')}</h2>
+      <form className="training-form" onSubmit={(event) => { event.preventDefault(); void start(); }}>
+        <label>
+          {t('training.optimizer')}
+          <select value={form.optimizer} onChange={(e) => update({ optimizer: e.target.value as 'adam' | 'sgd' })}>
+            <option value="adam">Adam</option>
+            <option value="sgd">SGD</option>
+          </select>
+        </label>
+        <NumberField label={t('training.learningRate')} value={form.learningRate} min={0.00001} max={1} step="any" onChange={(learningRate) => update({ learningRate })} />
+        <NumberField label={t('training.epochs')} value={form.epochs} min={1} max={100} step={1} onChange={(epochs) => update({ epochs })} />
+        <NumberField label={t('training.batchSize')} value={form.batchSize} min={8} max={1024} step={1} onChange={(batchSize) => update({ batchSize })} />
+        <NumberField label={t('training.trainingSize')} value={form.trainingSize} min={100} max={60000} step={100} onChange={(trainingSize) => update({ trainingSize })} />
+        <label className="checkbox">
+          <input type="checkbox" checked={form.augment} onChange={(e) => update({ augment: e.target.checked })} />
+          {t('training.augment')}
+        </label>
+        <div className="training-buttons">
+          <button type="submit" disabled={running || info?.training}>{t('training.start')}</button>
+          <button type="button" disabled={!running} onClick={() => void engine.cancelTraining({})}>{t('training.cancel')}</button>
+          <button type="button" onClick={() => ref.current?.close()}>{t('about.close')}</button>
+        </div>
+      </form>
+      {error && <p className="notice error" role="alert">{error}</p>}
+      {current && (
+        <section className="training-status" aria-live="polite">
+          <progress data-testid="training-progress" max={1} value={current.status === 'finished' ? 1 : fraction} />
+          <span data-testid="training-status">
+            {current.status === 'running' && batch
+              ? t('training.progress', {
+                epoch: batch.epoch, epochs: batch.epochs, percent: Math.round(fraction * 100),
+                speed: Math.round(batch.samplesPerSecond), eta: formatSeconds(batch.etaSeconds),
+              })
+              : t(`training.status.${current.status}`, { error: current.error ?? '' })}
+          </span>
+        </section>
+      )}
+      {modelRuns.some((run) => run.epochs.length > 0) && <LearningCurves runs={modelRuns} />}
+      {current?.epochs.length ? (
+        <table className="epochs" data-testid="epoch-table">
+          <thead><tr><th>{t('training.epoch')}</th><th>{t('training.loss')}</th><th>{t('training.accuracy')}</th><th>{t('training.valLoss')}</th><th>{t('training.valAccuracy')}</th></tr></thead>
+          <tbody>
+            {current.epochs.map((e) => (
+              <tr key={e.epoch}>
+                <td>{e.epoch}</td><td>{e.loss.toFixed(4)}</td><td>{(e.accuracy * 100).toFixed(2)}%</td>
+                <td>{e.validationLoss?.toFixed(4) ?? '—'}</td><td>{e.validationAccuracy == null ? '—' : `${(e.validationAccuracy * 100).toFixed(2)}%`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {current?.report && (
+        <>
+          <ReportView report={current.report} />
+          <button type="button" className="use-model" onClick={() => void useModel()}>{t('training.useThis')}</button>
+        </>
+      )}
+    </dialog>
+  );
+}
