@@ -5,6 +5,8 @@
  *                           [--models-root DIR] [--model mlp|cnn]
  *   accuracy through the app's path on boxed MNIST, pen-drawn digits, v.1 preprocessing, FILEs;
  *   of the bundled models, or of DIR/mlp and DIR/cnn (candidates before bundling).
+ * npm run bench -- training [--json]
+ *   progress-event gaps, Cancel latency and Recognize latency while a model trains.
  * npm run bench -- ui [--json]
  *   in Chromium (browser-hosted mode): from the Recognize click to the digits painted.
  * With --json the last line is one JSON object {"results": [...]}.
@@ -12,6 +14,7 @@
 import { parseArgs } from 'node:util';
 import { benchAccuracy } from './bench/accuracy';
 import { benchRecognize } from './bench/recognize';
+import { benchTraining } from './bench/training';
 import { benchUi } from './bench/ui';
 
 const { values, positionals } = parseArgs({
@@ -35,6 +38,7 @@ const benches: Record<string, () => Promise<unknown[]>> = {
     modelsRoot: values['models-root'],
     kinds: values.model === 'mlp' || values.model === 'cnn' ? [values.model] : undefined,
   }),
+  training: benchTraining,
   ui: benchUi,
 };
 

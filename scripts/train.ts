@@ -74,6 +74,8 @@ const result = await trainModel({
       bar.update(((p.epoch - 1) * p.batches + p.batch) / (p.batches * p.epochs),
         `epoch ${p.epoch}/${p.epochs} loss ${p.loss.toFixed(4)} acc ${(p.accuracy * 100).toFixed(2)}% ` +
         `${Math.round(p.samplesPerSecond)} samples/s ETA ${formatDuration(p.etaSeconds)}`);
+    } else if (p.kind === 'validation') {
+      bar.update(1, `epoch ${p.epoch}/${p.epochs}: validating ${p.done}/${p.total}`);
     } else {
       bar.done();
       console.error(`epoch ${p.epoch}/${p.epochs}: loss ${p.loss.toFixed(4)} acc ${(p.accuracy * 100).toFixed(2)}% ` +

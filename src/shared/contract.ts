@@ -95,6 +95,7 @@ export const TrainingProgressSchema = z.discriminatedUnion('kind', [
     validationLoss: z.number().nullable(), validationAccuracy: z.number().nullable(),
     learningRate: z.number(), seconds: z.number(),
   }),
+  z.object({ kind: z.literal('validation'), epoch: z.number(), epochs: z.number(), done: z.number(), total: z.number() }),
 ]);
 export type TrainingProgress = z.infer<typeof TrainingProgressSchema>;
 

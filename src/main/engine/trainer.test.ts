@@ -26,6 +26,8 @@ describe('trainer', () => {
       expect(b.kind === 'batch' && b.samplesPerSecond).toBeGreaterThan(0);
       expect(b.kind === 'batch' && Number.isFinite(b.etaSeconds)).toBe(true);
     }
+    const validationEvents = events.filter((e) => e.kind === 'validation');
+    expect(validationEvents.at(-1)).toMatchObject({ kind: 'validation', epoch: 1, done: 200, total: 200 });
     expect(history).toHaveLength(1);
     expect(history[0].validationAccuracy).toBeGreaterThan(0.3);
     expect(history[0].loss).toBeGreaterThan(0);

@@ -31,7 +31,16 @@ export interface EpochProgress {
   seconds: number;
 }
 
-export type TrainingProgress = BatchProgress | EpochProgress;
+/** The validation after an epoch, which takes seconds: reported as it goes. */
+export interface ValidationProgress {
+  kind: 'validation';
+  epoch: number;
+  epochs: number;
+  done: number;
+  total: number;
+}
+
+export type TrainingProgress = BatchProgress | EpochProgress | ValidationProgress;
 
 export class TrainingCancelled extends Error {
   constructor() {
@@ -147,7 +156,10 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
         // Let timers and messages (a cancel request) run between batches.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      const evaluation = validation ? await evaluateModel(model, kind, validation) : null;
+      const evaluation = validation
+        ? await evaluateModel(model, kind, validation, (done, total) =>
+          onProgress?.({ kind: 'validation', epoch, epochs: settings.epochs, done, total }))
+        : null;
       lastValidation = evaluation;
       const summary: EpochProgress = {
         kind: 'epoch', epoch, epochs: settings.epochs,

@@ -108,7 +108,11 @@ export function TrainingPanel() {
         <section className="training-status" aria-live="polite">
           <progress data-testid="training-progress" max={1} value={current.status === 'finished' ? 1 : fraction} />
           <span data-testid="training-status">
-            {current.status === 'running' && batch
+            {current.status === 'running' && current.validating
+              ? t('training.validating', {
+                epoch: current.validating.epoch, percent: Math.round((current.validating.done / current.validating.total) * 100),
+              })
+              : current.status === 'running' && batch
               ? t('training.progress', {
                 epoch: batch.epoch, epochs: batch.epochs, percent: Math.round(fraction * 100),
                 speed: Math.round(batch.samplesPerSecond), eta: formatSeconds(batch.etaSeconds),

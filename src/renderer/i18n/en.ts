@@ -47,6 +47,7 @@ export const en = {
     start: 'Start',
     cancel: 'Cancel',
     progress: 'Epoch {{epoch}}/{{epochs}} · {{percent}}% · {{speed}} images/s · {{eta}} left',
+    validating: 'Epoch {{epoch}}: checking on the 10,000 test images… {{percent}}%',
     status: {
       running: 'Starting…',
       finished: 'Finished.',

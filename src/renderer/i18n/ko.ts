@@ -49,6 +49,7 @@ export const ko: Messages = {
     start: '시작',
     cancel: '취소',
     progress: '에포크 {{epoch}}/{{epochs}} · {{percent}}% · 초당 {{speed}}장 · 남은 시간 {{eta}}',
+    validating: '에포크 {{epoch}}: 테스트 이미지 10,000장으로 확인하는 중… {{percent}}%',
     status: {
       running: '시작하는 중…',
       finished: '완료.',

@@ -4,6 +4,7 @@ import type { AppState } from './store';
 
 type EpochProgress = Extract<TrainingProgress, { kind: 'epoch' }>;
 type BatchProgress = Extract<TrainingProgress, { kind: 'batch' }>;
+type ValidationProgress = Extract<TrainingProgress, { kind: 'validation' }>;
 
 /** One training run as the panel shows it. */
 export interface TrainingRun {
@@ -12,6 +13,8 @@ export interface TrainingRun {
   status: 'running' | 'finished' | 'cancelled' | 'failed';
   epochs: EpochProgress[];
   lastBatch: BatchProgress | null;
+  /** Set while the epoch's validation runs. */
+  validating: ValidationProgress | null;
   report: Report | null;
   trainedModel: string | null;
   error: string | null;
@@ -43,13 +46,15 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   runStarted: (runId, request) =>
     set((state) => ({
       runs: state.runs.some((run) => run.runId === runId) ? state.runs : [...state.runs, {
-        runId, request, status: 'running', epochs: [], lastBatch: null, report: null, trainedModel: null, error: null,
+        runId, request, status: 'running', epochs: [], lastBatch: null, validating: null, report: null, trainedModel: null, error: null,
       }],
     })),
   runProgress: ({ runId, progress }) =>
     set((state) => ({
       runs: update(state.runs, runId, (run) =>
-        progress.kind === 'batch' ? { lastBatch: progress } : { epochs: [...run.epochs, progress] }),
+        progress.kind === 'batch' ? { lastBatch: progress, validating: null }
+          : progress.kind === 'validation' ? { validating: progress }
+            : { epochs: [...run.epochs, progress], validating: null }),
     })),
   runFinished: ({ runId, report, trainedModel }) =>
     set((state) => ({ runs: update(state.runs, runId, () => ({ status: 'finished', report, trainedModel })) })),

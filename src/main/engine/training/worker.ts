@@ -35,7 +35,8 @@ async function run(job: Job): Promise<JobResult> {
     kind: job.kind, settings: job.settings, train, validation: test, signal: controller.signal, seed: job.seed,
     onProgress: (progress) => {
       const now = performance.now();
-      const last = progress.kind === 'batch' && progress.batch === progress.batches;
+      const last = (progress.kind === 'batch' && progress.batch === progress.batches)
+        || (progress.kind === 'validation' && progress.done === progress.total);
       if (progress.kind === 'epoch' || last || now - lastBatch >= PROGRESS_INTERVAL_MS) {
         lastBatch = now;
         send({ type: 'progress', progress });

@@ -1,0 +1,83 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { EventName, EventPayload } from '../../src/shared/contract';
+import { encodeBoxImage } from '../../src/shared/boxImage';
+import { BOX_SIZE, PEN_WIDTH } from '../../src/shared/geometry';
+import { placeInBox } from '../../src/shared/placement';
+import { rasterizeStrokes, smoothStroke } from '../../src/shared/rasterize';
+import { createEngineService } from '../../src/main/engine/service';
+import { spawnTrainingWorkerFromSource } from '../../src/main/engine/training/spawnInNode';
+import { TrainingHost } from '../../src/main/engine/training/trainingHost';
+import { UserModels } from '../../src/main/engine/userModels';
+import { MODEL_KINDS } from '../../src/main/engine/models';
+import { BUNDLED_MODELS } from '../lib/models';
+import { loadPenDigits } from '../lib/penDigits';
+import { median, percentile } from '../lib/stats';
+
+const WATCH_SECONDS = 40;
+/** Small enough that an epoch, and its 10,000-image validation, ends inside the watch. */
+const TRAINING_SIZE = 3000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Issue-4 targets, through the engine service as the UI uses it: the longest gap between
+ * progress events of a full-size training, how long Cancel takes to end it, and how fast a
+ * Recognize answers while the model trains.
+ */
+export async function benchTraining(): Promise<Record<string, unknown>[]> {
+  const data = await mkdtemp(path.join(os.tmpdir(), 'bench-training-'));
+  const listeners = new Map<string, (payload: unknown) => void>();
+  const service = await createEngineService({
+    userModels: new UserModels(data, BUNDLED_MODELS),
+    trainingHost: new TrainingHost(spawnTrainingWorkerFromSource),
+    host: 'browser', versions: {}, quit: async () => false,
+    emit: <N extends EventName>(event: N, payload: EventPayload<N>) => listeners.get(event)?.(payload),
+  });
+  const pen = loadPenDigits();
+  const boxes = [1, 2, 3, 4, 5].map((label) => encodeBoxImage(rasterizeStrokes(
+    placeInBox(pen.find((d) => d.label === label)!.strokes, { height: 65, x: 0.5, y: 0.5 }).map(smoothStroke),
+    BOX_SIZE, BOX_SIZE, PEN_WIDTH)));
+  const results: Record<string, unknown>[] = [];
+  try {
+    for (const model of MODEL_KINDS) {
+      const progressTimes: number[] = [];
+      listeners.set('trainingProgress', () => progressTimes.push(performance.now()));
+      const ended = new Promise<number>((resolve) => listeners.set('trainingFailed', () => resolve(performance.now())));
+      const started = performance.now();
+      await service.startTraining({
+        model, optimizer: 'adam', learningRate: 0.001, epochs: 10, batchSize: 128, trainingSize: TRAINING_SIZE, augment: true,
+      });
+      const recognizeTimes: number[] = [];
+      while (performance.now() - started < WATCH_SECONDS * 1000) {
+        const before = performance.now();
+        await service.recognize({ boxes });
+        recognizeTimes.push(performance.now() - before);
+        await sleep(150);
+      }
+      const cancelAt = performance.now();
+      await service.cancelTraining({});
+      const cancelMs = (await ended) - cancelAt;
+      const gaps = progressTimes.slice(1).map((t, i) => t - progressTimes[i]);
+      const row = {
+        model,
+        firstProgressMs: progressTimes[0] - started,
+        progressEvents: progressTimes.length,
+        longestProgressGapMs: Math.max(...gaps),
+        cancelMs,
+        recognizeWhileTrainingMedianMs: median(recognizeTimes),
+        recognizeWhileTrainingP95Ms: percentile(recognizeTimes, 0.95),
+        recognizeWhileTrainingMaxMs: Math.max(...recognizeTimes),
+        recognitions: recognizeTimes.length,
+      };
+      console.log(`${model.toUpperCase()} training (${TRAINING_SIZE} images an epoch + validation on 10,000, augmented): first progress after ${row.firstProgressMs.toFixed(0)} ms ` +
+        `(worker start, MNIST load), then ${row.progressEvents} events in ${WATCH_SECONDS} s, longest gap ${row.longestProgressGapMs.toFixed(0)} ms; ` +
+        `Cancel took ${cancelMs.toFixed(0)} ms; Recognize while training: median ${row.recognizeWhileTrainingMedianMs.toFixed(1)} ms, ` +
+        `p95 ${row.recognizeWhileTrainingP95Ms.toFixed(1)} ms, max ${row.recognizeWhileTrainingMaxMs.toFixed(1)} ms (${row.recognitions} runs)`);
+      results.push(row);
+    }
+  } finally {
+    await rm(data, { recursive: true, force: true });
+  }
+  return results;
+}
