@@ -70,3 +70,17 @@ test('draw, recognize, show, erase and the shortcuts, as in the browser', async 
   await expect(page.getByTestId('postal-code')).toHaveText('');
   expect(await inkedPixels(page, 'box-0')).toBe(0);
 });
+
+test('retrain from the Model menu entry points, with curves and a report', async () => {
+  test.setTimeout(120_000);
+  await page.getByRole('button', { name: 'Retrain MLP…' }).click();
+  const panel = page.getByRole('dialog', { name: 'Retrain MLP…' });
+  await panel.getByLabel('Learning rate').fill('0.001');
+  await panel.getByLabel('Epochs').fill('1');
+  await panel.getByLabel('Training images').fill('500');
+  await panel.getByRole('button', { name: 'Start' }).click();
+  await expect(panel.getByTestId('training-status')).toHaveText('Finished.', { timeout: 90_000 });
+  await expect(panel.getByTestId('learning-curves').locator('canvas')).toHaveCount(2);
+  await expect(panel.getByTestId('confusion-matrix').locator('tbody tr')).toHaveCount(10);
+  await panel.getByRole('button', { name: 'Close' }).click();
+});
