@@ -1,18 +1,13 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/store';
+import { useModalDialog } from './useModalDialog';
 
 export function AboutDialog() {
   const { t } = useTranslation();
   const open = useAppStore((s) => s.aboutOpen);
   const setOpen = useAppStore((s) => s.setAboutOpen);
   const info = useAppStore((s) => s.info);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (open && dialog && !dialog.open) dialog.showModal();
-    if (!open && dialog?.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   const accuracy = info?.model.mnistTestAccuracy;
   return (
     <dialog ref={ref} className="about" onClose={() => setOpen(false)}>

@@ -1,17 +1,13 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/store';
 import { ReportView } from './ReportView';
+import { useModalDialog } from './useModalDialog';
 
 /** Model ▸ Evaluate: the active model's report on the MNIST test set. */
 export function EvaluationDialog() {
   const { t } = useTranslation();
   const evaluation = useAppStore((s) => s.evaluation);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (evaluation && dialog && !dialog.open) dialog.showModal();
-  }, [evaluation]);
+  const ref = useModalDialog(evaluation !== null);
   return (
     <dialog ref={ref} className="training-panel" onClose={() => useAppStore.getState().setEvaluation(null)}>
       {evaluation && (

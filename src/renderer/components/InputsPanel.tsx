@@ -1,24 +1,8 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INPUT_SIDE } from '../../shared/geometry';
 import { preprocess } from '../../shared/preprocess';
 import { boxInk } from '../board/boxInk';
 import { useAppStore } from '../store/store';
-
-function InputImage({ index, input }: { index: number; input: ArrayLike<number> | null }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const context = ref.current?.getContext('2d');
-    if (!context) return;
-    const image = context.createImageData(INPUT_SIDE, INPUT_SIDE);
-    for (let i = 0; i < INPUT_SIDE * INPUT_SIDE; i++) {
-      const shade = 255 - Math.round((input?.[i] ?? 0) * 255);
-      image.data.set([shade, shade, shade, 255], i * 4);
-    }
-    context.putImageData(image, 0, 0);
-  }, [input]);
-  return <canvas ref={ref} width={INPUT_SIDE} height={INPUT_SIDE} className="input-image" data-testid={`input-${index}`} />;
-}
+import { DigitImage } from './DigitImage';
 
 /**
  * The five 28×28 inputs, enlarged with visible pixels. After a recognition these are the inputs
@@ -37,7 +21,7 @@ export function InputsPanel() {
       <div className="inputs">
         {inputs.map((input, index) => (
           <figure key={index}>
-            <InputImage index={index} input={input} />
+            <DigitImage values={input} full={1} className="input-image" testId={`input-${index}`} />
             <figcaption>{input ? t('box', { n: index + 1 }) : t('inputs.empty')}</figcaption>
           </figure>
         ))}

@@ -1,19 +1,6 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../../shared/contract';
-import { INPUT_SIDE } from '../../shared/geometry';
-
-function MistakeImage({ pixels }: { pixels: number[] }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const context = ref.current?.getContext('2d');
-    if (!context) return;
-    const image = context.createImageData(INPUT_SIDE, INPUT_SIDE);
-    pixels.forEach((value, i) => image.data.set([255 - value, 255 - value, 255 - value, 255], i * 4));
-    context.putImageData(image, 0, 0);
-  }, [pixels]);
-  return <canvas ref={ref} width={INPUT_SIDE} height={INPUT_SIDE} className="mistake-image" />;
-}
+import { DigitImage } from './DigitImage';
 
 /** Accuracy on the test set, the confusion matrix as a heat map, and the most confident mistakes. */
 export function ReportView({ report }: { report: Report }) {
@@ -52,7 +39,7 @@ export function ReportView({ report }: { report: Report }) {
           <div className="mistake-grid">
             {report.mistakes.map((m) => (
               <figure key={m.index} data-testid="mistake">
-                <MistakeImage pixels={m.pixels} />
+                <DigitImage values={m.pixels} full={255} className="mistake-image" />
                 <figcaption>{m.truth} → {m.predicted} ({Math.round(m.confidence * 100)}%)</figcaption>
               </figure>
             ))}

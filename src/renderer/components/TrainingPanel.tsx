@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelKind, TrainingRequest } from '../../shared/contract';
 import { engine } from '../api/engine';
 import { useAppStore } from '../store/store';
 import { LearningCurves } from './LearningCurves';
 import { ReportView } from './ReportView';
+import { useModalDialog } from './useModalDialog';
 
 /** The course's settings: MLP Adam 1e-4 × 50 epochs (program 7-7), CNN Adam 1e-3 × 10 epochs. */
 const COURSE: Record<ModelKind, Omit<TrainingRequest, 'model'>> = {
@@ -36,14 +37,12 @@ export function TrainingPanel() {
   const model = useAppStore((s) => s.trainingPanel);
   const runs = useAppStore((s) => s.runs);
   const info = useAppStore((s) => s.info);
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(model !== null);
   const [form, setForm] = useState(COURSE.mlp);
   const [error, setError] = useState<string | null>(null);
 
+  // Each opening starts from the course's settings for that model.
   useEffect(() => {
-    const dialog = ref.current;
-    if (model && dialog && !dialog.open) dialog.showModal();
-    if (!model && dialog?.open) dialog.close();
     if (model) setForm(COURSE[model]);
     setError(null);
   }, [model]);
