@@ -46,6 +46,20 @@ describe('model store', () => {
     expect((await readdir(root)).filter((name) => name.startsWith('replace'))).toEqual(['replace']);
   });
 
+  it('a failure halfway through saving leaves the previous model whole and no partial files', async () => {
+    const directory = path.join(root, 'interrupted');
+    await saveFresh('mlp', directory);
+    const before = await readFile(path.join(directory, 'weights.bin'));
+    const model = buildModel('cnn');
+    // The card is checked after the weights are written: an invalid one fails the save midway.
+    const badCard = { ...makeCard({ kind: 'cnn', model, settings: COURSE_SETTINGS.cnn, history: [], trainingSamples: 1,
+      backend: 'wasm', trainingSeconds: 0, mnistTestAccuracy: null }), parameters: -1 };
+    await expect(saveModel(model, badCard, directory)).rejects.toThrow();
+    expect((await loadModel(directory, 'mlp')).card.kind).toBe('mlp');
+    expect(await readFile(path.join(directory, 'weights.bin'))).toEqual(before);
+    expect((await readdir(root)).filter((name) => name.startsWith('interrupted'))).toEqual(['interrupted']);
+  });
+
   describe('refuses a damaged model with a clear error', () => {
     const damaged = async (name: string, damage: (dir: string) => Promise<void>) => {
       const directory = path.join(root, name);
