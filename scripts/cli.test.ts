@@ -19,11 +19,11 @@ afterAll(async () => rm(out, { recursive: true, force: true }));
 describe('command-line tools', () => {
   it('train writes a model with its card, showing progress', async () => {
     const model = path.join(out, 'mlp');
-    const { stderr } = await tsx('train.ts', ['--model', 'mlp', '--epochs', '1', '--limit', '256', '--lr', '0.001', '--out', model]);
+    const { stderr } = await tsx('train.ts', ['--model', 'mlp', '--epochs', '1', '--limit', '1024', '--lr', '0.001', '--out', model]);
     expect(stderr).toMatch(/MLP \[#+\.*\]/);
     expect(stderr).toMatch(/epoch 1\/1: loss [\d.]+ acc [\d.]+% val_loss [\d.]+ val_acc [\d.]+%/);
     const card = JSON.parse(await readFile(path.join(model, 'card.json'), 'utf8'));
-    expect(card).toMatchObject({ kind: 'mlp', epochsTrained: 1, trainingSamples: 256, backend: 'wasm' });
+    expect(card).toMatchObject({ kind: 'mlp', epochsTrained: 1, trainingSamples: 1024, backend: 'wasm' });
     expect(card.settings).toMatchObject({ optimizer: 'adam', learningRate: 0.001, batchSize: 128, epochs: 1 });
   });
 
@@ -31,6 +31,7 @@ describe('command-line tools', () => {
     const { stdout } = await tsx('evaluate.ts', ['--model', path.join(out, 'mlp'), '--json']);
     const last = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(last).toMatchObject({ samples: 10_000, backend: 'wasm', model: path.join(out, 'mlp') });
+    // Eight batches from an unseeded initialisation: clearly learning (chance is 10 %).
     expect(last.testAccuracy).toBeGreaterThan(0.5);
     expect(last.testAccuracy).toBeLessThanOrEqual(1);
   });

@@ -7,7 +7,7 @@ import { attachWebSocketTransport } from './websocketTransport';
 
 const handlers: Handlers = {
   getInfo: async () => ({ backend: 'test' }) as never,
-  useModel: async ({ kind }) => ({ activeModel: kind }) as never,
+  useModel: async ({ model }) => ({ activeModel: model }) as never,
   recognize: async () => ({ model: 'cnn', readings: [], milliseconds: 0 }) as never,
   quit: async () => ({ quitting: false }),
   startTraining: async () => ({ runId: 1 }),
@@ -47,7 +47,7 @@ function next(socket: WebSocket): Promise<unknown> {
 describe('the WebSocket transport', () => {
   it('answers a request with its id', async () => {
     const socket = await open();
-    socket.send(JSON.stringify({ id: 7, request: 'useModel', payload: { kind: 'mlp' } }));
+    socket.send(JSON.stringify({ id: 7, request: 'useModel', payload: { model: 'mlp' } }));
     expect(await next(socket)).toEqual({ id: 7, reply: { ok: true, value: { activeModel: 'mlp' } } });
     socket.close();
   });
@@ -56,7 +56,7 @@ describe('the WebSocket transport', () => {
     ['text that is not JSON', 'hello', /JSON/],
     ['JSON without an id', JSON.stringify({ request: 'getInfo' }), /Malformed message/],
     ['an unknown request', JSON.stringify({ id: 1, request: 'format', payload: {} }), /Unknown request/],
-    ['a bad payload', JSON.stringify({ id: 2, request: 'useModel', payload: { kind: 7 } }), /Malformed useModel request/],
+    ['a bad payload', JSON.stringify({ id: 2, request: 'useModel', payload: { model: 7 } }), /Malformed useModel request/],
   ])('replies with an error to %s and stays up', async (_name, message, error) => {
     const socket = await open();
     socket.send(message);

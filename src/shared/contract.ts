@@ -120,7 +120,7 @@ const Empty = z.object({}).strict();
 /** Requests the UI sends: name → payload schema and reply schema. */
 export const requests = {
   getInfo: { payload: Empty, reply: EngineInfoSchema },
-  useModel: { payload: z.object({ kind: ModelKindSchema }).strict(), reply: EngineInfoSchema },
+  useModel: { payload: z.object({ model: ModelKindSchema }).strict(), reply: EngineInfoSchema },
   recognize: {
     payload: z.object({ boxes: z.array(BoxImageSchema).length(BOX_COUNT) }).strict(),
     reply: RecognitionSchema,

@@ -8,7 +8,7 @@ const blankBox = () => encodeBoxImage(blankInk(100, 100));
 function handlers(): Handlers {
   return {
     getInfo: vi.fn(),
-    useModel: vi.fn(async ({ kind }) => ({ activeModel: kind }) as never),
+    useModel: vi.fn(async ({ model }) => ({ activeModel: model }) as never),
     recognize: vi.fn(async () => ({ model: 'cnn', readings: [], milliseconds: 1 }) as never),
     quit: vi.fn(async () => ({ quitting: false })),
     startTraining: vi.fn(async () => ({ runId: 1 })),
@@ -22,9 +22,9 @@ function handlers(): Handlers {
 describe('the contract at the engine boundary', () => {
   it('passes a valid request to its handler and wraps the reply', async () => {
     const h = handlers();
-    const reply = await createDispatcher(h)('useModel', { kind: 'mlp' });
+    const reply = await createDispatcher(h)('useModel', { model: 'mlp' });
     expect(reply).toEqual({ ok: true, value: { activeModel: 'mlp' } });
-    expect(h.useModel).toHaveBeenCalledWith({ kind: 'mlp' });
+    expect(h.useModel).toHaveBeenCalledWith({ model: 'mlp' });
   });
 
   it('accepts five 100×100 box images', async () => {
@@ -37,8 +37,8 @@ describe('the contract at the engine boundary', () => {
     ['an unknown request', 'deleteEverything', {}, /Unknown request/],
     ['a name that is not a string', 42, {}, /Unknown request/],
     ['a prototype key', '__proto__', {}, /Unknown request/],
-    ['an unknown model', 'useModel', { kind: 'rnn' }, /Malformed useModel request: kind/],
-    ['extra fields', 'useModel', { kind: 'mlp', extra: 1 }, /Malformed useModel request/],
+    ['an unknown model', 'useModel', { model: 'rnn' }, /Malformed useModel request: model/],
+    ['extra fields', 'useModel', { model: 'mlp', extra: 1 }, /Malformed useModel request/],
     ['a payload that is not an object', 'useModel', 'mlp', /Malformed useModel request/],
     ['four boxes', 'recognize', { boxes: Array.from({ length: 4 }, blankBox) }, /Malformed recognize request: boxes/],
     ['a box of the wrong size', 'recognize', { boxes: [{ width: 50, height: 100, data: blankBox().data }, ...Array.from({ length: 4 }, blankBox)] }, /boxes\.0\.width/],

@@ -1,4 +1,4 @@
-import { BOX_SIZE, INPUT_PIXELS, PEN_WIDTH } from '../../shared/geometry';
+import { BOX_SIZE, PEN_WIDTH } from '../../shared/geometry';
 import type { InkImage } from '../../shared/ink';
 import { preprocess } from '../../shared/preprocess';
 import { uniform } from '../../shared/random';
@@ -6,6 +6,7 @@ import { rasterizeStrokes, type Point } from '../../shared/rasterize';
 import { MNIST_PIXELS, MNIST_SIDE } from './mnist';
 import { restyle } from './handwritingStyles';
 import { thin } from './skeleton';
+import { bytesToInputs } from './tensors';
 
 /** Upsampling before thinning, so the recovered trace is smooth. */
 const TRACE_SCALE = 3;
@@ -160,10 +161,6 @@ export class Augmenter {
       }
       input = penRendering(this.labels ? restyle(this.labels[index], trace, this.random) : trace, this.random);
     }
-    if (input) {
-      out.set(input, offset);
-    } else {
-      for (let k = 0; k < INPUT_PIXELS; k++) out[offset + k] = digit[k] / 255;
-    }
+    out.set(input ?? bytesToInputs(digit), offset);
   }
 }

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile, open } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { ModelCardSchema, type ModelCard } from './modelCard';

@@ -101,8 +101,8 @@ export async function createEngineService(options: ServiceOptions): Promise<Hand
 
   return {
     getInfo: info,
-    useModel: async ({ kind }) => {
-      await recognizer.use(kind);
+    useModel: async ({ model }) => {
+      await recognizer.use(model);
       const current = await info();
       emit('modelChanged', current);
       return current;

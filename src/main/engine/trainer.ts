@@ -5,7 +5,7 @@ import { Augmenter } from './augment';
 import { evaluateModel, type Evaluation } from './evaluate';
 import { MNIST_PIXELS, type MnistSet } from './mnist';
 import { buildModel, compileModel, makeOptimizer, type ModelKind, type TrainingSettings } from './models';
-import { inputTensor } from './tensors';
+import { bytesToInputs, inputTensor } from './tensors';
 
 export interface BatchProgress {
   kind: 'batch';
@@ -128,12 +128,8 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
         const count = Math.min(settings.batchSize, train.count - start);
         for (let i = 0; i < count; i++) {
           const index = order[start + i];
-          if (augmenter) {
-            augmenter.fill(index, pixels, i * INPUT_PIXELS);
-          } else {
-            const source = train.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS);
-            for (let k = 0; k < INPUT_PIXELS; k++) pixels[i * INPUT_PIXELS + k] = source[k] / 255;
-          }
+          if (augmenter) augmenter.fill(index, pixels, i * INPUT_PIXELS);
+          else pixels.set(bytesToInputs(train.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS)), i * INPUT_PIXELS);
           labels[i] = train.labels[index];
         }
         const x = inputTensor(kind, pixels.subarray(0, count * INPUT_PIXELS), count);

@@ -8,7 +8,7 @@ function useModel(kind: ModelKind): Action {
     run: async (context) => {
       const { store, engine, t } = context;
       try {
-        const info = await engine.useModel({ kind });
+        const info = await engine.useModel({ model: kind });
         store.getState().setInfo(info);
         store.setState({ readings: null });
         store.getState().setNotice({ kind: 'info', text: t('notices.modelSwitched', { model: kind.toUpperCase() }) });
