@@ -1,15 +1,17 @@
 /**
  * npm run train -- --model mlp|cnn [--epochs N] [--optimizer adam|sgd] [--lr X] [--batch N]
- *                  [--limit N] [--augment] [--cosine] [--seed N] [--out DIR]
+ *                  [--limit N] [--augment] [--cosine] [--seed N] [--from DIR] [--out DIR]
  * Trains one of the course's models on MNIST (all 60,000 images unless --limit) with the course's
  * settings unless told otherwise, validating on the 10,000 test images after every epoch. The
  * model and its card are written to DIR after every epoch, so a stopped run keeps its last epoch.
+ * --from DIR continues training a saved model; its card then counts all epochs and keeps the
+ * earlier history.
  */
 import { parseArgs } from 'node:util';
 import { initBackend } from '../src/main/engine/backend';
 import { makeCard } from '../src/main/engine/modelCard';
 import { limitMnist, loadMnist } from '../src/main/engine/mnist';
-import { saveModel } from '../src/main/engine/modelStore';
+import { loadModel, saveModel } from '../src/main/engine/modelStore';
 import { COURSE_SETTINGS, MODEL_KINDS, type ModelKind, type OptimizerName } from '../src/main/engine/models';
 import { trainModel, type EpochProgress } from '../src/main/engine/trainer';
 import { formatDuration, progressBar } from './lib/progressBar';
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     augment: { type: 'boolean', default: false },
     cosine: { type: 'boolean', default: false },
     seed: { type: 'string' },
+    from: { type: 'string' },
     out: { type: 'string' },
   },
 });
@@ -62,12 +65,16 @@ const test = await loadMnist('test');
 console.error(`Training ${kind.toUpperCase()} on ${train.count} MNIST images with ${backend.name}: ${JSON.stringify(settings)}`);
 if (backend.fallbackReasons.length) console.error(`(backend fallbacks: ${backend.fallbackReasons.join('; ')})`);
 
+const start = values.from ? await loadModel(values.from, kind).catch((error: Error) => fail(error.message)) : undefined;
 const bar = progressBar(kind.toUpperCase());
 const history: EpochProgress[] = [];
+// A continued model keeps its earlier epochs in its card, numbered on from them.
+const earlier = start?.card.history ?? [];
+const earlierSeconds = start?.card.trainingSeconds ?? 0;
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
 const result = await trainModel({
-  kind, settings, train, validation: test, signal: controller.signal,
+  kind, settings, train, validation: test, signal: controller.signal, initialModel: start?.model,
   seed: values.seed === undefined ? undefined : Number(values.seed),
   onProgress: (p) => {
     if (p.kind === 'batch') {
@@ -85,9 +92,10 @@ const result = await trainModel({
   },
   onEpochEnd: async (model, summary) => {
     history.push(summary);
+    const all = [...earlier, ...history.map((h) => ({ ...h, epoch: h.epoch + earlier.length }))];
     await saveModel(model, makeCard({
-      kind, model, settings, history, trainingSamples: train.count, backend: backend.name,
-      trainingSeconds: history.reduce((sum, h) => sum + h.seconds, 0),
+      kind, model, settings, history: all, trainingSamples: train.count, backend: backend.name,
+      trainingSeconds: earlierSeconds + history.reduce((sum, h) => sum + h.seconds, 0),
       mnistTestAccuracy: summary.validationAccuracy,
     }), out);
   },

@@ -38,7 +38,7 @@ export function makeCard(args: {
   kind: ModelKind;
   model: tf.LayersModel;
   settings: TrainingSettings;
-  history: EpochProgress[];
+  history: readonly Pick<EpochProgress, 'epoch' | 'loss' | 'accuracy' | 'validationLoss' | 'validationAccuracy'>[];
   trainingSamples: number;
   backend: string;
   trainingSeconds: number;

@@ -58,6 +58,8 @@ export interface TrainOptions {
   onProgress?: (progress: TrainingProgress) => void;
   signal?: AbortSignal;
   seed?: number;
+  /** Continue training this model instead of a new one (its weights are updated in place). */
+  initialModel?: tf.LayersModel;
   /** Called with the model after each epoch (checkpoints); training waits for it. */
   onEpochEnd?: (model: tf.LayersModel, summary: EpochProgress) => Promise<void>;
 }
@@ -99,7 +101,7 @@ function setLearningRate(optimizer: tf.Optimizer, rate: number): void {
 export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const { kind, settings, train, validation, onProgress, signal } = options;
   const random = seededRandom(options.seed ?? Date.now());
-  const model = buildModel(kind);
+  const model = options.initialModel ?? buildModel(kind);
   const optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
   compileModel(model, optimizer);
   const augmenter = settings.augment ? new Augmenter(train.images, random, train.labels) : null;
