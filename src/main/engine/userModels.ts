@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadModel, ModelLoadError, type LoadedModel } from './modelStore';
@@ -35,7 +36,8 @@ export class UserModels {
   /** A new, unused folder for a model of `kind` about to be trained. */
   newTrainedDirectory(kind: ModelKind): string {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    return path.join(this.trainedRoot, `${kind}-${stamp}`);
+    const suffix = randomBytes(3).toString('hex');
+    return path.join(this.trainedRoot, `${kind}-${stamp}-${suffix}`);
   }
 
   private async readActive(): Promise<Active> {
@@ -94,12 +96,19 @@ export class UserModels {
     return { loaded: await loadModel(bundled, kind), directory: bundled, source: BUNDLED };
   }
 
-  /** Removes a trained folder that was never chosen (a cancelled or discarded run). */
+  /**
+   * Removes a trained folder that was never chosen (a cancelled or failed run), with any staging
+   * folder a worker stopped in the middle of saving left beside it.
+   */
   async discard(directory: string): Promise<void> {
     const resolved = path.resolve(directory);
+    const name = path.basename(resolved);
     const active = await this.readActive();
     if (path.dirname(resolved) !== path.resolve(this.trainedRoot)) return;
-    if (MODEL_KINDS.some((kind) => active[kind] === path.basename(resolved))) return;
-    await rm(resolved, { recursive: true, force: true });
+    if (MODEL_KINDS.some((kind) => active[kind] === name)) return;
+    const leftovers = (await readdir(this.trainedRoot).catch(() => [] as string[]))
+      .filter((entry) => entry.startsWith(`${name}.saving-`) || entry.startsWith(`${name}.old-`));
+    await Promise.all([resolved, ...leftovers.map((entry) => path.join(this.trainedRoot, entry))]
+      .map((folder) => rm(folder, { recursive: true, force: true })));
   }
 }

@@ -1,0 +1,57 @@
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserModels } from './userModels';
+
+const bundled = path.resolve(import.meta.dirname, '../../../models');
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'user-models-'));
+});
+afterAll(async () => rm(root, { recursive: true, force: true }));
+
+describe('user models', () => {
+  it('uses the bundled models until told otherwise', async () => {
+    const store = new UserModels(path.join(root, 'fresh'), bundled);
+    expect(await store.active()).toEqual({ mlp: 'bundled', cnn: 'bundled' });
+    expect((await store.load('mlp')).source).toBe('bundled');
+  });
+
+  it('chooses only models trained in the app, and only ones that load', async () => {
+    const store = new UserModels(path.join(root, 'choose'), bundled);
+    await expect(store.use('mlp', bundled)).rejects.toThrow(/Only models trained in this app/);
+    await expect(store.use('mlp', path.join(root, 'choose', 'trained', '..', '..', 'elsewhere'))).rejects.toThrow(/Only models trained/);
+    const broken = store.newTrainedDirectory('mlp');
+    await mkdir(broken, { recursive: true });
+    await expect(store.use('mlp', broken)).rejects.toThrow(/card.json is missing/);
+    expect(await store.active()).toEqual({ mlp: 'bundled', cnn: 'bundled' });
+    const good = store.newTrainedDirectory('cnn');
+    await cp(path.join(bundled, 'cnn'), good, { recursive: true });
+    await store.use('cnn', good);
+    expect((await store.load('cnn')).source).toBe(path.basename(good));
+    await store.restoreBundled('cnn');
+    expect((await store.load('cnn')).source).toBe('bundled');
+  });
+
+  it('treats an unreadable choice file as no choice', async () => {
+    const store = new UserModels(path.join(root, 'garbled'), bundled);
+    await mkdir(path.join(root, 'garbled'), { recursive: true });
+    await writeFile(path.join(root, 'garbled', 'active.json'), '{"mlp": 3');
+    expect(await store.active()).toEqual({ mlp: 'bundled', cnn: 'bundled' });
+  });
+
+  it('discards an unused run with its staging leftovers, never the active model', async () => {
+    const store = new UserModels(path.join(root, 'discard'), bundled);
+    const unused = store.newTrainedDirectory('mlp');
+    await mkdir(unused, { recursive: true });
+    await mkdir(`${unused}.saving-123-456`, { recursive: true });
+    await store.discard(unused);
+    expect(await readdir(store.trainedRoot)).toEqual([]);
+    const active = store.newTrainedDirectory('mlp');
+    await cp(path.join(bundled, 'mlp'), active, { recursive: true });
+    await store.use('mlp', active);
+    await store.discard(active);
+    expect(await readdir(store.trainedRoot)).toEqual([path.basename(active)]);
+  });
+});
