@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 test('retrain the MLP in a tiny run, watch it learn, read the report and use the model', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await page.goto('/?lang=en');
   await expect(page.getByTestId('model-source')).toHaveText('bundled');
   await page.getByRole('button', { name: 'Retrain MLP…' }).click();
@@ -22,6 +22,14 @@ test('retrain the MLP in a tiny run, watch it learn, read the report and use the
   await expect(panel.getByTestId('test-accuracy')).toHaveText(/\d+\.\d\d%/);
   await expect(panel.getByTestId('confusion-matrix').locator('tbody tr')).toHaveCount(10);
   await expect(panel.getByTestId('mistake')).toHaveCount(16);
+
+  // The course's optimiser comparison: a second run with SGD is overlaid on the Adam one.
+  await panel.getByLabel('Optimizer').selectOption('sgd');
+  await panel.getByLabel('Learning rate').fill('0.05');
+  await panel.getByRole('button', { name: 'Start' }).click();
+  await expect(panel.getByTestId('learning-curves')).toHaveAttribute('data-runs', '2');
+  await expect(panel.getByTestId('training-status')).toHaveText('Finished.', { timeout: 90_000 });
+  await expect(panel.getByTestId('epoch-table').locator('tbody tr')).toHaveCount(2);
 
   await panel.getByRole('button', { name: 'Use this model' }).click();
   await expect(page.getByTestId('model-source')).toHaveText('retrained');

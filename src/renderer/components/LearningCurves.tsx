@@ -39,7 +39,7 @@ export function LearningCurves({ runs }: { runs: TrainingRun[] }) {
     scales: { x: { title: { display: true, text: t('training.epoch') } } },
   });
   return (
-    <div className="curves" data-testid="learning-curves">
+    <div className="curves" data-testid="learning-curves" data-runs={runs.length}>
       <div className="curve"><Line data={chart('accuracy')} options={options(t('training.accuracy'))} /></div>
       <div className="curve"><Line data={chart('loss')} options={options(t('training.loss'))} /></div>
     </div>
