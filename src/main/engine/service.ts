@@ -88,25 +88,25 @@ export async function createEngineService(options: ServiceOptions): Promise<Hand
     };
   };
 
-  /** After the model of a kind changed on disk: reload it, make it active, tell every UI. */
-  const reload = async (kind: ModelKind): Promise<EngineInfo> => {
-    recognizer.forget(kind);
+  /** Makes a kind's model the active one and tells every UI. */
+  const activate = async (kind: ModelKind): Promise<EngineInfo> => {
     await recognizer.use(kind);
     const current = await info();
     emit('modelChanged', current);
     return current;
   };
 
+  /** After the model of a kind changed on disk: load it afresh and make it active. */
+  const reload = (kind: ModelKind): Promise<EngineInfo> => {
+    recognizer.forget(kind);
+    return activate(kind);
+  };
+
   let runs = 0;
 
   return {
     getInfo: info,
-    useModel: async ({ model }) => {
-      await recognizer.use(model);
-      const current = await info();
-      emit('modelChanged', current);
-      return current;
-    },
+    useModel: ({ model }) => activate(model),
     recognize: async ({ boxes }) => {
       const started = performance.now();
       const readings = await recognizer.recognize(boxes.map(decodeBoxImage));

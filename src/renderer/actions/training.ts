@@ -36,8 +36,7 @@ export const restoreBundled: Action = {
     const { store, engine, t } = context;
     const model = store.getState().info?.activeModel ?? 'cnn';
     try {
-      store.getState().setInfo(await engine.restoreBundled({ model }));
-      store.setState({ readings: null });
+      store.getState().adoptModel(await engine.restoreBundled({ model }));
       store.getState().setNotice({ kind: 'info', text: t('training.restored', { model: model.toUpperCase() }) });
     } catch (error) {
       reportFailure(context, error);

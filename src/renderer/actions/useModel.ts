@@ -9,8 +9,7 @@ function useModel(kind: ModelKind): Action {
       const { store, engine, t } = context;
       try {
         const info = await engine.useModel({ model: kind });
-        store.getState().setInfo(info);
-        store.setState({ readings: null });
+        store.getState().adoptModel(info);
         store.getState().setNotice({ kind: 'info', text: t('notices.modelSwitched', { model: kind.toUpperCase() }) });
       } catch (error) {
         reportFailure(context, error);

@@ -10,6 +10,8 @@ export interface ResultSlice {
   /** Milliseconds the engine took for the last recognition. */
   engineMilliseconds: number | null;
   setInfo: (info: EngineInfo) => void;
+  /** Another model became active: its info, and the last readings (by the old model) dropped. */
+  adoptModel: (info: EngineInfo) => void;
   setReadings: (readings: Reading[], engineMilliseconds: number) => void;
   setRecognizing: (recognizing: boolean) => void;
 }
@@ -20,6 +22,7 @@ export const createResultSlice: StateCreator<AppState, [], [], ResultSlice> = (s
   recognizing: false,
   engineMilliseconds: null,
   setInfo: (info) => set({ info }),
+  adoptModel: (info) => set({ info, readings: null }),
   setReadings: (readings, engineMilliseconds) => set({ readings, engineMilliseconds }),
   setRecognizing: (recognizing) => set({ recognizing }),
 });

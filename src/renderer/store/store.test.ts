@@ -45,3 +45,14 @@ describe('the app store', () => {
     expect(store.getState().muted).toBe(true);
   });
 });
+
+describe('a model switch', () => {
+  it('drops the readings made by the previous model', () => {
+    const store = createAppStore();
+    store.getState().setReadings([reading(7), { empty: true }, { empty: true }, { empty: true }, { empty: true }], 3);
+    const info = { activeModel: 'mlp' } as never;
+    store.getState().adoptModel(info);
+    expect(store.getState().info).toBe(info);
+    expect(store.getState().readings).toBeNull();
+  });
+});
