@@ -14,7 +14,8 @@ import { limitMnist, loadMnist } from '../src/main/engine/mnist';
 import { loadModel, saveModel } from '../src/main/engine/modelStore';
 import { COURSE_SETTINGS, MODEL_KINDS, type ModelKind, type OptimizerName } from '../src/main/engine/models';
 import { trainModel, type EpochProgress } from '../src/main/engine/trainer';
-import { formatDuration, progressBar } from './lib/progressBar';
+import { formatDuration } from '../src/shared/format';
+import { progressBar } from './lib/progressBar';
 
 function fail(message: string): never {
   console.error(`train: ${message}`);

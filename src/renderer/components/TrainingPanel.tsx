@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelKind, TrainingRequest } from '../../shared/contract';
+import { formatDuration } from '../../shared/format';
 import { engine } from '../api/engine';
 import { useAppStore } from '../store/store';
 import { LearningCurves } from './LearningCurves';
@@ -12,12 +13,6 @@ const COURSE: Record<ModelKind, Omit<TrainingRequest, 'model'>> = {
   mlp: { optimizer: 'adam', learningRate: 1e-4, epochs: 50, batchSize: 128, trainingSize: 60_000, augment: false },
   cnn: { optimizer: 'adam', learningRate: 1e-3, epochs: 10, batchSize: 128, trainingSize: 60_000, augment: false },
 };
-
-function formatSeconds(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '…';
-  const s = Math.round(seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
 function NumberField({ label, value, onChange, min, max, step }: {
   label: string; value: number; onChange: (value: number) => void; min: number; max: number; step: number | 'any';
@@ -68,8 +63,7 @@ export function TrainingPanel() {
   const useModel = async () => {
     if (!model || !current?.trainedModel) return;
     try {
-      useAppStore.getState().setInfo(await engine.useTrainedModel({ model, trainedModel: current.trainedModel }));
-      useAppStore.setState({ readings: null });
+      useAppStore.getState().adoptModel(await engine.useTrainedModel({ model, trainedModel: current.trainedModel }));
       useAppStore.getState().setNotice({ kind: 'info', text: t('training.nowUsing', { model: model.toUpperCase() }) });
     } catch (e) {
       setError((e as Error).message);
@@ -114,7 +108,7 @@ export function TrainingPanel() {
               : current.status === 'running' && batch
               ? t('training.progress', {
                 epoch: batch.epoch, epochs: batch.epochs, percent: Math.round(fraction * 100),
-                speed: Math.round(batch.samplesPerSecond), eta: formatSeconds(batch.etaSeconds),
+                speed: Math.round(batch.samplesPerSecond), eta: formatDuration(batch.etaSeconds),
               })
               : t(`training.status.${current.status}`, { error: current.error ?? '' })}
           </span>
