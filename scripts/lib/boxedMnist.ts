@@ -1,6 +1,7 @@
 import { BOX_SIZE } from '../../src/shared/geometry';
 import { blankInk, type InkImage } from '../../src/shared/ink';
 import type { Placement } from '../../src/shared/placement';
+import { bilinear } from '../../src/main/engine/augment';
 import { MNIST_PIXELS, MNIST_SIDE } from '../../src/main/engine/mnist';
 
 /**
@@ -25,17 +26,13 @@ export function boxedMnist(images: Uint8Array, index: number, placement: Placeme
   const scale = Math.min(placement.height / height, room / width);
   const offsetX = margin + (room - width * scale) * placement.x;
   const offsetY = margin + (room - height * scale) * placement.y;
-  const sample = (x: number, y: number) =>
-    x < 0 || y < 0 || x >= width || y >= height ? 0 : digit[(top + y) * MNIST_SIDE + left + x];
   for (let y = 0; y < BOX_SIZE; y++) {
     for (let x = 0; x < BOX_SIZE; x++) {
       const sx = (x + 0.5 - offsetX) / scale - 0.5;
       const sy = (y + 0.5 - offsetY) / scale - 0.5;
       if (sx < -1 || sy < -1 || sx > width || sy > height) continue;
-      const x0 = Math.floor(sx), y0 = Math.floor(sy), fx = sx - x0, fy = sy - y0;
-      const value = (sample(x0, y0) * (1 - fx) + sample(x0 + 1, y0) * fx) * (1 - fy)
-        + (sample(x0, y0 + 1) * (1 - fx) + sample(x0 + 1, y0 + 1) * fx) * fy;
-      box.data[y * BOX_SIZE + x] = Math.round(value);
+      // Everything outside the ink's crop is paper, so sampling the whole digit is the same.
+      box.data[y * BOX_SIZE + x] = Math.round(bilinear(digit, MNIST_SIDE, left + sx, top + sy));
     }
   }
   return box;

@@ -37,7 +37,8 @@ function randomAffine(random: () => number): Affine {
   };
 }
 
-function bilinear(image: Uint8Array, side: number, x: number, y: number): number {
+/** Bilinear sample of a square image at (x, y) in pixel-centre coordinates; outside it is 0. */
+export function bilinear(image: Uint8Array, side: number, x: number, y: number): number {
   const x0 = Math.floor(x);
   const y0 = Math.floor(y);
   const fx = x - x0;
