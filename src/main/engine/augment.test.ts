@@ -58,7 +58,7 @@ describe('augmentation', async () => {
     expect(changed).toBeLessThan(60);
   });
 
-  it('restyles 1, 7 and 9 by adding or bending strokes, and leaves other digits alone', () => {
+  it('restyles 1, 4, 7 and 9 by adding, removing or bending strokes, and leaves other digits alone', () => {
     const random = seededRandom(9);
     const indexOf = (label: number) => train.labels.indexOf(label);
     const trace = (label: number) => traceDigit(train.images.subarray(indexOf(label) * MNIST_PIXELS, (indexOf(label) + 1) * MNIST_PIXELS));
@@ -69,6 +69,8 @@ describe('augmentation', async () => {
     expect(Array.from({ length: 20 }, () => restyle(7, seven, random)).some((p) => p.length > seven.length)).toBe(true);
     const nine = trace(9);
     expect(Array.from({ length: 20 }, () => restyle(9, nine, random)).some((p) => p.some((q, i) => q[0] !== nine[i][0]))).toBe(true);
+    const four = trace(4);
+    expect(Array.from({ length: 20 }, () => restyle(4, four, random)).some((p) => p.length < four.length)).toBe(true);
     const three = trace(3);
     expect(restyle(3, three, random)).toBe(three);
   });

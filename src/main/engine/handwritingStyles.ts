@@ -3,9 +3,10 @@ import { uniform } from '../../shared/random';
 
 /**
  * Writing styles MNIST (American writers) lacks but people elsewhere use, synthesised on a traced
- * MNIST digit: the continental 1 with a flag (and sometimes a foot), the crossed 7, and the 9
- * whose tail curls to the left. Measured on the pen-drawn digits of ../shared/data, these were
- * the largest error sources (1 read as 7, 7 as 2, 9 as 3). Points are in MNIST pixel units.
+ * MNIST digit: the continental 1 with a long flag (and sometimes a foot), the crossed 7, the 9
+ * whose tail hooks far to the left, and the open 4 whose stem starts well below its left arm.
+ * Measured on the pen-drawn digits of ../shared/data, these were the largest error sources
+ * (1 read as 7, 7 as 2, 9 as 3, 4 as 6). Points are in MNIST pixel units.
  */
 
 /** Adds evenly spaced points along a segment, so it is drawn as a continuous stroke. */
@@ -35,8 +36,9 @@ function flaggedOne(points: readonly Point[], random: () => number): Point[] {
   const out = [...points];
   // The flag leaves the top of the stem downwards to the left, at 30–70° from the stem.
   const stem = Math.atan2(bottom[0] - top[0], bottom[1] - top[1]);
-  const angle = stem - uniform(random, 0.5, 1.2);
-  const length = height * uniform(random, 0.2, 0.42);
+  const angle = stem - uniform(random, 0.45, 1.0);
+  // Long flags (half the height) are what made a 1 look like a 7 with a short bar.
+  const length = height * uniform(random, 0.2, 0.6);
   out.push(...line(top, [top[0] + Math.sin(angle) * length, top[1] + Math.cos(angle) * length]));
   if (random() < 0.35) {
     const half = height * uniform(random, 0.18, 0.35);
@@ -48,30 +50,56 @@ function flaggedOne(points: readonly Point[], random: () => number): Point[] {
 function crossedSeven(points: readonly Point[], random: () => number): Point[] {
   const { top, height } = extent(points);
   if (height < 4) return [...points];
-  // The bar crosses the stem a little above the middle of the digit.
-  const y = top[1] + height * uniform(random, 0.4, 0.6);
+  // The bar crosses the stem at half to three quarters of the height, reaching further left
+  // than right; with the bar low and the top's left end ticked down, a 7 looks like a 2.
+  const y = top[1] + height * uniform(random, 0.4, 0.75);
   const near = points.filter((p) => Math.abs(p[1] - y) < 0.8);
   if (near.length === 0) return [...points];
   const x = near.reduce((sum, p) => sum + p[0], 0) / near.length;
   const half = height * uniform(random, 0.17, 0.3);
+  const shift = half * uniform(random, 0, 0.6);
   const tilt = height * uniform(random, -0.06, 0.06);
-  return [...points, ...line([x - half, y + tilt], [x + half, y - tilt])];
+  const out = [...points, ...line([x - half - shift, y + tilt], [x + half - shift, y - tilt])];
+  if (random() < 0.4) {
+    const bar = points.filter((p) => p[1] < top[1] + height * 0.25);
+    const start = bar.reduce((left, p) => (p[0] < left[0] ? p : left), bar[0]);
+    const tick = height * uniform(random, 0.08, 0.22);
+    out.push(...line(start, [start[0] - tick * 0.2, start[1] + tick]));
+  }
+  return out;
 }
 
 function curledNine(points: readonly Point[], random: () => number): Point[] {
   const { top, height } = extent(points);
   if (height < 4) return [...points];
-  // Below the loop, the tail bends left more and more towards its end.
-  const start = top[1] + height * uniform(random, 0.55, 0.7);
-  const strength = uniform(random, 0.25, 0.6) * height;
+  // Below the loop, the tail bends left more and more towards its end, at most as far as the
+  // digit is tall: the misread 9s hook back past the left side of their loop.
+  const start = top[1] + height * uniform(random, 0.5, 0.7);
+  const strength = uniform(random, 0.25, 1) * height;
+  const sharpness = uniform(random, 1.5, 3);
   const span = Math.max(1e-3, top[1] + height - start);
-  return points.map(([x, y]) => (y <= start ? [x, y] : [x - strength * ((y - start) / span) ** 2, y - 0.15 * strength * ((y - start) / span) ** 2]));
+  return points.map(([x, y]) => {
+    if (y <= start) return [x, y];
+    const bend = strength * ((y - start) / span) ** sharpness;
+    return [x - bend, y - 0.2 * bend];
+  });
+}
+
+function openFour(points: readonly Point[], random: () => number): Point[] {
+  const { top, height, minX, maxX } = extent(points);
+  if (height < 4) return [...points];
+  // The right-hand stem loses its top, so the left arm is the highest part of the digit.
+  const middle = (minX + maxX) / 2;
+  const cut = top[1] + height * uniform(random, 0.12, 0.5);
+  const kept = points.filter(([x, y]) => x < middle || y >= cut);
+  return kept.length > points.length / 2 ? kept : [...points];
 }
 
 const STYLES: Partial<Record<number, { probability: number; apply: (points: readonly Point[], random: () => number) => Point[] }>> = {
-  1: { probability: 0.5, apply: flaggedOne },
-  7: { probability: 0.4, apply: crossedSeven },
-  9: { probability: 0.35, apply: curledNine },
+  1: { probability: 0.6, apply: flaggedOne },
+  4: { probability: 0.3, apply: openFour },
+  7: { probability: 0.45, apply: crossedSeven },
+  9: { probability: 0.45, apply: curledNine },
 };
 
 /** Now and then rewrites a traced digit in another writing style; otherwise returns it as it is. */
