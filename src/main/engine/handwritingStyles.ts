@@ -72,16 +72,18 @@ function crossedSeven(points: readonly Point[], random: () => number): Point[] {
 function curledNine(points: readonly Point[], random: () => number): Point[] {
   const { top, height } = extent(points);
   if (height < 4) return [...points];
-  // Below the loop, the tail bends left more and more towards its end, at most as far as the
-  // digit is tall: the misread 9s hook back past the left side of their loop.
-  const start = top[1] + height * uniform(random, 0.5, 0.7);
-  const strength = uniform(random, 0.25, 1) * height;
-  const sharpness = uniform(random, 1.5, 3);
-  const span = Math.max(1e-3, top[1] + height - start);
-  return points.map(([x, y]) => {
-    if (y <= start) return [x, y];
-    const bend = strength * ((y - start) / span) ** sharpness;
-    return [x - bend, y - 0.2 * bend];
+  // The misread 9s have a long J for a tail, hooking back left past their loop, and often a
+  // loop of only a third of the height. The tail's lower part is bent along a circular arc.
+  const loopEnd = top[1] + height * uniform(random, 0.4, 0.55);
+  const loopScale = random() < 0.5 ? uniform(random, 0.5, 0.85) : 1;
+  const anchorX = Math.max(...points.filter((p) => p[1] <= loopEnd).map((p) => p[0]));
+  const hookStart = top[1] + height * uniform(random, 0.6, 0.8);
+  const radius = (top[1] + height - hookStart) / uniform(random, 0.8, 2.2);
+  return points.map(([x, y]): Point => {
+    if (y <= loopEnd) return [anchorX + (x - anchorX) * loopScale, loopEnd + (y - loopEnd) * loopScale];
+    if (y <= hookStart) return [x, y];
+    const turn = (y - hookStart) / radius;
+    return [x - radius * (1 - Math.cos(turn)), hookStart + radius * Math.sin(turn)];
   });
 }
 
