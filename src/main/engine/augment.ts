@@ -134,9 +134,14 @@ function morph(data: Uint8Array, side: number, pick: (a: number, b: number) => n
 const dilate = (data: Uint8Array, side: number) => morph(data, side, Math.max);
 const erode = (data: Uint8Array, side: number) => morph(data, side, Math.min);
 
+/** How often a training sample is distorted, or redrawn with the pen; otherwise it is as it is. */
+const AFFINE_SHARE = 0.25;
+/** Pen renderings are closest to what people draw in the app, so they get the largest share. */
+const PEN_SHARE = 0.5;
+
 /**
- * Fills one training sample: a third of the time the MNIST digit as it is, a third distorted,
- * a third redrawn with the pen. Traces are computed once per digit and kept.
+ * Fills one training sample: the MNIST digit as it is, distorted, or redrawn with the pen (see
+ * the shares above). Traces are computed once per digit and kept.
  */
 export class Augmenter {
   private readonly traces = new Map<number, Point[]>();
@@ -152,9 +157,9 @@ export class Augmenter {
     const digit = this.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS);
     const roll = this.random();
     let input: Float32Array | null = null;
-    if (roll < 1 / 3) {
+    if (roll < AFFINE_SHARE) {
       input = affineRendering(digit, this.random);
-    } else if (roll < 2 / 3) {
+    } else if (roll < AFFINE_SHARE + PEN_SHARE) {
       let trace = this.traces.get(index);
       if (!trace) {
         trace = traceDigit(digit);

@@ -98,10 +98,10 @@ function openFour(points: readonly Point[], random: () => number): Point[] {
 }
 
 const STYLES: Partial<Record<number, { probability: number; apply: (points: readonly Point[], random: () => number) => Point[] }>> = {
-  1: { probability: 0.6, apply: flaggedOne },
-  4: { probability: 0.3, apply: openFour },
-  7: { probability: 0.45, apply: crossedSeven },
-  9: { probability: 0.45, apply: curledNine },
+  1: { probability: 0.85, apply: flaggedOne },
+  4: { probability: 0.5, apply: openFour },
+  7: { probability: 0.65, apply: crossedSeven },
+  9: { probability: 0.75, apply: curledNine },
 };
 
 /** Now and then rewrites a traced digit in another writing style; otherwise returns it as it is. */
