@@ -34,7 +34,7 @@ function flaggedOne(points: readonly Point[], random: () => number): Point[] {
   const { top, bottom, height } = extent(points);
   if (height < 4) return [...points];
   const out = [...points];
-  // The flag leaves the top of the stem downwards to the left, at 30–70° from the stem.
+  // The flag leaves the top of the stem downwards to the left, at 25–57° from the stem.
   const stem = Math.atan2(bottom[0] - top[0], bottom[1] - top[1]);
   const angle = stem - uniform(random, 0.45, 1.0);
   // Long flags (half the height) are what made a 1 look like a 7 with a short bar.
@@ -104,7 +104,7 @@ const STYLES: Partial<Record<number, { probability: number; apply: (points: read
   9: { probability: 0.75, apply: curledNine },
 };
 
-/** Now and then rewrites a traced digit in another writing style; otherwise returns it as it is. */
+/** Often rewrites a traced digit in another writing style (see STYLES); otherwise returns it as it is. */
 export function restyle(label: number, points: readonly Point[], random: () => number): readonly Point[] {
   const style = STYLES[label];
   return style && random() < style.probability ? style.apply(points, random) : points;
