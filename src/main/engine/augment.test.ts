@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INPUT_PIXELS } from '../../shared/geometry';
 import { seededRandom } from '../../shared/random';
-import { Augmenter, traceDigit } from './augment';
+import { Augmenter, randomElastic, traceDigit } from './augment';
 import { restyle } from './handwritingStyles';
 import { loadMnist, MNIST_PIXELS } from './mnist';
 import { thin } from './skeleton';
@@ -29,6 +29,26 @@ describe('augmentation', async () => {
       expect(x).toBeGreaterThanOrEqual(0);
       expect(y).toBeLessThanOrEqual(28);
     }
+  });
+
+  it('bends the plane smoothly by at most about two pixels', () => {
+    const random = seededRandom(5);
+    let moved = 0;
+    for (let trial = 0; trial < 50; trial++) {
+      const bend = randomElastic(random);
+      for (let y = 0; y < 28; y += 3) {
+        for (let x = 0; x < 28; x += 3) {
+          const [bx, by] = bend([x, y]);
+          const shift = Math.hypot(bx - x, by - y);
+          expect(shift).toBeLessThan(3);
+          if (shift > 0.5) moved++;
+          // Neighbours half a pixel apart stay within a pixel of each other: strokes are not torn.
+          const [nx, ny] = bend([x + 0.5, y]);
+          expect(Math.hypot(nx - bx - 0.5, ny - by)).toBeLessThan(1);
+        }
+      }
+    }
+    expect(moved).toBeGreaterThan(500);
   });
 
   it('fills valid 28×28 inputs, different from the original most of the time', () => {

@@ -37,6 +37,31 @@ function randomAffine(random: () => number): Affine {
   };
 }
 
+/** Waves per axis in an elastic distortion, and the largest amplitude of each (MNIST pixels). */
+const ELASTIC_WAVES = 3;
+const ELASTIC_AMPLITUDE = 0.7;
+
+/**
+ * A smooth random displacement of the plane (elastic distortion, after Simard et al. 2003): a sum
+ * of a few random waves, 12–30 pixels long, per axis. It bends strokes locally — the curl of a
+ * tail, the angle of a flag, the size of a loop — where an affine map changes the whole digit.
+ */
+export function randomElastic(random: () => number): (point: Point) => Point {
+  const wave = () => {
+    const direction = uniform(random, 0, 2 * Math.PI);
+    const frequency = (2 * Math.PI) / uniform(random, 12, 30);
+    const fx = Math.cos(direction) * frequency;
+    const fy = Math.sin(direction) * frequency;
+    const phase = uniform(random, 0, 2 * Math.PI);
+    const amplitude = uniform(random, -ELASTIC_AMPLITUDE, ELASTIC_AMPLITUDE);
+    return (x: number, y: number) => amplitude * Math.sin(fx * x + fy * y + phase);
+  };
+  const alongX = Array.from({ length: ELASTIC_WAVES }, wave);
+  const alongY = Array.from({ length: ELASTIC_WAVES }, wave);
+  const sum = (waves: typeof alongX, x: number, y: number) => waves.reduce((total, w) => total + w(x, y), 0);
+  return ([x, y]) => [x + sum(alongX, x, y), y + sum(alongY, x, y)];
+}
+
 /** Bilinear sample of a square image at (x, y) in pixel-centre coordinates; outside it is 0. */
 export function bilinear(image: Uint8Array, side: number, x: number, y: number): number {
   const x0 = Math.floor(x);
@@ -71,13 +96,15 @@ export function traceDigit(digit: Uint8Array): Point[] {
 }
 
 /**
- * Redraws a traced digit as a person would in one box: distorted, at a height of 45–85 box units,
- * somewhere inside the box, with the app's pen — then the app's own preprocessing.
+ * Redraws a traced digit as a person would in one box: bent, distorted, at a height of 45–85 box
+ * units, somewhere inside the box, with the app's pen — then the app's own preprocessing.
  */
 export function penRendering(trace: readonly Point[], random: () => number): Float32Array | null {
   if (trace.length === 0) return null;
   const t = randomAffine(random);
-  const moved = trace.map(([x, y]) => {
+  const bend = randomElastic(random);
+  const moved = trace.map((point) => {
+    const [x, y] = bend(point);
     const u = x - MNIST_SIDE / 2;
     const v = y - MNIST_SIDE / 2;
     return [t.a * u + t.b * v, t.c * u + t.d * v] as const;
