@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, truncate } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, truncate, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -35,6 +35,16 @@ describe('engine service', () => {
     const empty = encodeBoxImage(blankInk(BOX_SIZE, BOX_SIZE));
     const result = await service.recognize({ boxes: [one, empty, one, empty, empty] });
     expect(result.readings.map((r) => (r.empty ? null : r.digit))).toEqual([1, null, 1, null, null]);
+  });
+
+  it('removes stale retrained folders nobody uses when it starts', async () => {
+    const opts = options(bundled);
+    const forgotten = opts.userModels.newTrainedDirectory('mlp');
+    await mkdir(forgotten, { recursive: true });
+    const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000);
+    await utimes(forgotten, yesterday, yesterday);
+    await createEngineService(opts);
+    expect(await readdir(opts.userModels.trainedRoot)).toEqual([]);
   });
 
   it('switches models and tells every UI', async () => {

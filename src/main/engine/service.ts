@@ -54,6 +54,11 @@ function toReading(reading: BoxReading): Reading {
 export async function createEngineService(options: ServiceOptions): Promise<Handlers> {
   const { userModels, trainingHost, emit } = options;
   const backend: BackendInfo = await initBackend();
+  // Space, not correctness: a failed clean-up must not keep the app from starting.
+  await userModels.prune().then(
+    (removed) => removed.length > 0 && console.error(`Removed ${removed.length} unused retrained model folder(s)`),
+    (error: unknown) => console.error(`Could not remove unused retrained models: ${String(error)}`),
+  );
   const choices = new Map<ModelKind, ModelChoice>();
   const initial = options.initialModel ?? 'cnn';
   const recognizer = new Recognizer(async (kind) => {

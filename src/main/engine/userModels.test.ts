@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,5 +53,22 @@ describe('user models', () => {
     await store.use('mlp', active);
     await store.discard(active);
     expect(await readdir(store.trainedRoot)).toEqual([path.basename(active)]);
+  });
+
+  it('prunes stale runs nobody uses, and keeps the chosen ones and runs still being written', async () => {
+    const store = new UserModels(path.join(root, 'prune'), bundled);
+    const chosen = store.newTrainedDirectory('cnn');
+    await cp(path.join(bundled, 'cnn'), chosen, { recursive: true });
+    await store.use('cnn', chosen);
+    const forgotten = store.newTrainedDirectory('mlp');
+    const running = store.newTrainedDirectory('mlp');
+    for (const folder of [forgotten, `${forgotten}.saving-1-2`, running]) await mkdir(folder, { recursive: true });
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    for (const folder of [chosen, forgotten, `${forgotten}.saving-1-2`]) await utimes(folder, twoHoursAgo, twoHoursAgo);
+
+    expect((await store.prune()).sort()).toEqual([path.basename(forgotten), `${path.basename(forgotten)}.saving-1-2`].sort());
+    expect((await readdir(store.trainedRoot)).sort()).toEqual([path.basename(chosen), path.basename(running)].sort());
+    expect((await store.load('cnn')).source).toBe(path.basename(chosen));
+    expect(await new UserModels(path.join(root, 'never-trained'), bundled).prune()).toEqual([]);
   });
 });

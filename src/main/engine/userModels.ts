@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadModel, ModelLoadError, type LoadedModel } from './modelStore';
@@ -12,6 +12,12 @@ import { MODEL_KINDS, type ModelKind } from './models';
  * The bundled models are never written. A trained model that no longer loads is refused with
  * its reason, and the bundled one is used instead.
  */
+
+/**
+ * A folder untouched this long is no run in progress: a running training rewrites its folder
+ * after every epoch, and an epoch takes minutes.
+ */
+const STALE_MS = 60 * 60 * 1000;
 const ActiveSchema = z.object({ mlp: z.string(), cnn: z.string() });
 type Active = z.infer<typeof ActiveSchema>;
 const BUNDLED = 'bundled';
@@ -94,6 +100,27 @@ export class UserModels {
       }
     }
     return { loaded: await loadModel(bundled, kind), directory: bundled, source: BUNDLED };
+  }
+
+  /**
+   * Removes every trained folder that no kind uses and that is stale (see STALE_MS): runs that
+   * finished but were never chosen, models chosen once and then replaced, and staging leftovers.
+   * Only the run that has just finished can be chosen, so at start-up the others are unreachable
+   * — each a few megabytes that a classroom would otherwise pile up. Returns the names removed.
+   */
+  async prune(now = Date.now()): Promise<string[]> {
+    const active = await this.readActive();
+    const kept = new Set(MODEL_KINDS.map((kind) => active[kind]));
+    const removed: string[] = [];
+    for (const entry of await readdir(this.trainedRoot).catch(() => [] as string[])) {
+      const folder = path.join(this.trainedRoot, entry);
+      if (kept.has(entry)) continue;
+      const modified = await stat(folder).then((s) => s.mtimeMs, () => now);
+      if (now - modified < STALE_MS) continue;
+      await rm(folder, { recursive: true, force: true });
+      removed.push(entry);
+    }
+    return removed;
   }
 
   /**
