@@ -12,15 +12,15 @@ import { MODEL_KINDS, type ModelKind } from './models';
  * The bundled models are never written. A trained model that no longer loads is refused with
  * its reason, and the bundled one is used instead.
  */
+const ActiveSchema = z.object({ mlp: z.string(), cnn: z.string() });
+type Active = z.infer<typeof ActiveSchema>;
+const BUNDLED = 'bundled';
 
 /**
  * A folder untouched this long is no run in progress: a running training rewrites its folder
  * after every epoch, and an epoch takes minutes.
  */
 const STALE_MS = 60 * 60 * 1000;
-const ActiveSchema = z.object({ mlp: z.string(), cnn: z.string() });
-type Active = z.infer<typeof ActiveSchema>;
-const BUNDLED = 'bundled';
 
 export interface ModelChoice {
   loaded: LoadedModel;
@@ -108,13 +108,14 @@ export class UserModels {
    * Only the run that has just finished can be chosen, so at start-up the others are unreachable
    * — each a few megabytes that a classroom would otherwise pile up. Returns the names removed.
    */
-  async prune(now = Date.now()): Promise<string[]> {
+  async prune(): Promise<string[]> {
     const active = await this.readActive();
     const kept = new Set(MODEL_KINDS.map((kind) => active[kind]));
+    const now = Date.now();
     const removed: string[] = [];
     for (const entry of await readdir(this.trainedRoot).catch(() => [] as string[])) {
-      const folder = path.join(this.trainedRoot, entry);
       if (kept.has(entry)) continue;
+      const folder = path.join(this.trainedRoot, entry);
       const modified = await stat(folder).then((s) => s.mtimeMs, () => now);
       if (now - modified < STALE_MS) continue;
       await rm(folder, { recursive: true, force: true });
