@@ -110,10 +110,18 @@ test('the model can be switched and the backend is shown', async ({ page }) => {
   await expect(page.getByTestId('backend')).toContainText(/TensorFlow\.js (tensorflow|wasm|cpu)/);
 });
 
-test('Korean UI, switchable to English', async ({ page }) => {
+test('Korean UI, switchable to English, and the host is told each language', async ({ page }) => {
+  // The desktop app's menu follows these; the browser-hosted server only accepts them.
+  const told: string[] = [];
+  page.on('websocket', (socket) => socket.on('framesent', ({ payload }) => {
+    const message = JSON.parse(String(payload)) as { request?: string; payload?: { language?: string } };
+    if (message.request === 'setLanguage') told.push(String(message.payload?.language));
+  }));
   await page.goto('/?lang=ko');
   await expect(page.getByRole('button', { name: '인식' })).toBeVisible();
+  await expect.poll(() => told).toEqual(['ko']);
   await page.getByRole('combobox').selectOption('en');
   await expect(page.getByRole('button', { name: 'Recognize' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect.poll(() => told).toEqual(['ko', 'en']);
 });

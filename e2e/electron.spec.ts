@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { REQUEST_NAMES } from '../src/shared/channels';
 import { drawCode, inkedPixels } from './support/board';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -43,7 +44,7 @@ test.afterAll(async () => app?.close());
 test('the window runs with context isolation, the sandbox and no Node', async () => {
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
   expect(await page.evaluate(() => typeof (globalThis as unknown as { process?: unknown }).process)).toBe('undefined');
-  expect(await page.evaluate(() => Object.keys(window.api ?? {}).sort())).toEqual(['getInfo', 'on', 'quit', 'recognize', 'useModel']);
+  expect(await page.evaluate(() => Object.keys(window.api ?? {}).sort())).toEqual([...REQUEST_NAMES, 'on'].sort());
   const preferences = await app.evaluate(({ BrowserWindow }) => {
     // Not in electron.d.ts, but present at run time: the preferences the page really got.
     const contents = BrowserWindow.getAllWindows()[0].webContents as unknown as {
@@ -69,6 +70,16 @@ test('draw, recognize, show, erase and the shortcuts, as in the browser', async 
   await page.keyboard.press('e');
   await expect(page.getByTestId('postal-code')).toHaveText('');
   expect(await inkedPixels(page, 'box-0')).toBe(0);
+});
+
+test("the menu follows the UI's language", async () => {
+  // Without the & of the access keys, which Electron may or may not keep in a label.
+  const menuLabels = () => app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label.replace('&', '')));
+  await expect.poll(menuLabels).toContain('Model');
+  await page.getByRole('combobox').selectOption('ko');
+  await expect.poll(menuLabels).toContain('모델(M)');
+  await page.getByRole('combobox').selectOption('en');
+  await expect.poll(menuLabels).toContain('Model');
 });
 
 test('retrain from the Model menu entry points, with curves and a report', async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { app, BrowserWindow, Menu, session } from 'electron';
-import type { EventName, EventPayload, ModelKind } from '../shared/contract';
+import type { EventName, EventPayload, Language, ModelKind } from '../shared/contract';
 import { createEngineService } from './engine/service';
 import { TrainingHost } from './engine/training/trainingHost';
 import trainingWorkerPath from './engine/training/worker?modulePath';
@@ -23,14 +23,19 @@ function modelsRoot(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'models') : path.join(app.getAppPath(), 'models');
 }
 
-/** The menu shows the active model; kiosk mode has none. */
-function refreshMenu(active: ModelKind): void {
-  Menu.setApplicationMenu(options.kiosk ? null : buildMenu(perform, () => app.quit(), active, menuLanguage(app.getLocale())));
+/** What the menu shows: the active model, in the UI's language (the system's until the UI says). */
+const menuState: { active: ModelKind; language: Language | null } = { active: 'cnn', language: null };
+
+/** Kiosk mode has no menu. */
+function refreshMenu(change: Partial<typeof menuState>): void {
+  Object.assign(menuState, change);
+  const language = menuState.language ?? menuLanguage(app.getLocale());
+  Menu.setApplicationMenu(options.kiosk ? null : buildMenu(perform, () => app.quit(), menuState.active, language));
 }
 
 function emit<N extends EventName>(event: N, payload: EventPayload<N>): void {
   sendEvent(mainWindow, event, payload);
-  if (event === 'modelChanged') refreshMenu((payload as EventPayload<'modelChanged'>).activeModel);
+  if (event === 'modelChanged') refreshMenu({ active: (payload as EventPayload<'modelChanged'>).activeModel });
 }
 
 function perform(action: EventPayload<'menuAction'>['action']): void {
@@ -62,9 +67,10 @@ void app.whenReady().then(async () => {
       return true;
     },
     emit,
+    setLanguage: (language) => refreshMenu({ language }),
   });
   bindIpc(handlers, () => mainWindow);
-  refreshMenu((await handlers.getInfo({})).activeModel);
+  refreshMenu({ active: (await handlers.getInfo({})).activeModel });
   mainWindow = createMainWindow(options, () => app.quit());
   mainWindow.on('closed', () => (mainWindow = null));
 });

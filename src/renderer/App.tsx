@@ -7,7 +7,7 @@ import { PostalCode } from './components/PostalCode';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
 import { TrainingPanel } from './components/TrainingPanel';
-import { useEngineEvents, useIdleErase, useShortcuts } from './hooks';
+import { useEngineEvents, useHostLanguage, useIdleErase, useShortcuts } from './hooks';
 import { useAppStore } from './store/store';
 import { useActions } from './useActions';
 
@@ -17,6 +17,7 @@ export function App() {
   useShortcuts(perform);
   useEngineEvents(perform);
   useIdleErase();
+  useHostLanguage();
   const showInputs = useAppStore((s) => s.showInputs);
   const notice = useAppStore((s) => s.notice);
   return (

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { actionForKey, MENU_ACTIONS, type Action } from './actions';
 import { engine } from './api/engine';
+import { isLanguage } from './i18n/i18n';
 import { useAppStore } from './store/store';
 
 /** e / s / r / q, as in the original; ignored while typing in a field or with a modifier held. */
@@ -39,6 +41,16 @@ export function useEngineEvents(perform: (action: Action) => void): void {
     );
     return () => off.forEach((unsubscribe) => unsubscribe());
   }, [perform]);
+}
+
+/** The host's own words (the desktop app's menu) follow the UI's language: at start and on every switch. */
+export function useHostLanguage(): void {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  useEffect(() => {
+    if (!isLanguage(language)) return;
+    engine.setLanguage({ language }).catch((error: Error) => console.error(error.message));
+  }, [language]);
 }
 
 /** In kiosk mode, a board left alone is erased for the next visitor. */

@@ -15,6 +15,7 @@ const handlers: Handlers = {
   useTrainedModel: async () => ({}) as never,
   restoreBundled: async () => ({}) as never,
   evaluateActive: async () => ({}) as never,
+  setLanguage: async () => ({}),
 };
 
 let server: Server;

@@ -5,7 +5,7 @@
  */
 export const REQUEST_NAMES = [
   'getInfo', 'useModel', 'recognize', 'quit',
-  'startTraining', 'cancelTraining', 'useTrainedModel', 'restoreBundled', 'evaluateActive',
+  'startTraining', 'cancelTraining', 'useTrainedModel', 'restoreBundled', 'evaluateActive', 'setLanguage',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

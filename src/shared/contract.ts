@@ -15,6 +15,10 @@ export type { EventName, RequestName } from './channels';
 export const ModelKindSchema = z.enum(['mlp', 'cnn']);
 export type ModelKind = z.infer<typeof ModelKindSchema>;
 
+/** The languages the UI (and the desktop app's menu) speaks. */
+export const LanguageSchema = z.enum(['en', 'ko']);
+export type Language = z.infer<typeof LanguageSchema>;
+
 /** One box's ink, 100×100 bytes (0 paper … 255 ink), base64 so that JSON can carry it too. */
 export const BoxImageSchema = z.object({
   width: z.literal(BOX_SIZE),
@@ -137,6 +141,8 @@ export const requests = {
     payload: Empty,
     reply: z.object({ model: ModelKindSchema, modelSource: z.string(), report: ReportSchema }),
   },
+  /** The UI's language changed (or the UI started): the host's own words, the menu, follow it. */
+  setLanguage: { payload: z.object({ language: LanguageSchema }).strict(), reply: Empty },
 } as const satisfies Record<RequestName, { payload: z.ZodType; reply: z.ZodType }>;
 
 export type Payload<N extends RequestName> = z.infer<(typeof requests)[N]['payload']>;

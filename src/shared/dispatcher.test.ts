@@ -16,6 +16,7 @@ function handlers(): Handlers {
     useTrainedModel: vi.fn(async () => ({}) as never),
     restoreBundled: vi.fn(async () => ({}) as never),
     evaluateActive: vi.fn(async () => ({}) as never),
+    setLanguage: vi.fn(async () => ({})),
   };
 }
 
@@ -45,6 +46,7 @@ describe('the contract at the engine boundary', () => {
     ['bitmap bytes that are not base64', 'recognize', { boxes: [{ ...blankBox(), data: '!!!' }, ...Array.from({ length: 4 }, blankBox)] }, /boxes\.0\.data/],
     ['a training run of 0 epochs', 'startTraining', { model: 'mlp', optimizer: 'adam', learningRate: 0.001, epochs: 0, batchSize: 128, trainingSize: 1000, augment: false }, /epochs/],
     ['a trained-model name that walks out of its folder', 'useTrainedModel', { model: 'mlp', trainedModel: '../../etc' }, /trainedModel/],
+    ['a language the UI does not speak', 'setLanguage', { language: 'fr' }, /Malformed setLanguage request: language/],
     ['a truncated bitmap', 'recognize', { boxes: [{ ...blankBox(), data: 'AAAA' }, ...Array.from({ length: 4 }, blankBox)] }, /10000 bytes/],
   ])('refuses %s with an error reply, without calling a handler', async (_name, request, payload, message) => {
     const h = handlers();

@@ -47,6 +47,14 @@ describe('engine service', () => {
     expect(await readdir(opts.userModels.trainedRoot)).toEqual([]);
   });
 
+  it("puts the host's own words in the UI's language, where the host has any", async () => {
+    const setLanguage = vi.fn();
+    const service = await createEngineService({ ...options(bundled), setLanguage });
+    await service.setLanguage({ language: 'ko' });
+    expect(setLanguage).toHaveBeenCalledWith('ko');
+    await expect(createEngineService(options(bundled)).then((s) => s.setLanguage({ language: 'en' }))).resolves.toEqual({});
+  });
+
   it('switches models and tells every UI', async () => {
     const opts = options(bundled);
     const service = await createEngineService(opts);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { EngineInfo, EventName, EventPayload, ModelSummary, Reading } from '../../shared/contract';
+import type { EngineInfo, EventName, EventPayload, Language, ModelSummary, Reading } from '../../shared/contract';
 import { decodeBoxImage } from '../../shared/boxImage';
 import type { Handlers } from '../../shared/dispatcher';
 import { initBackend, type BackendInfo } from './backend';
@@ -18,6 +18,8 @@ export interface ServiceOptions {
   kiosk?: EngineInfo['kiosk'];
   /** What Quit does on this host; resolves to whether the app is quitting. */
   quit: () => Promise<boolean>;
+  /** Puts the host's own words (the desktop app's menu) in the UI's language; absent elsewhere. */
+  setLanguage?: (language: Language) => void;
   /** Sends an event to every connected UI. */
   emit: <N extends EventName>(event: N, payload: EventPayload<N>) => void;
   initialModel?: ModelKind;
@@ -118,6 +120,10 @@ export async function createEngineService(options: ServiceOptions): Promise<Hand
       return { model: recognizer.active, readings: readings.map(toReading), milliseconds: performance.now() - started };
     },
     quit: async () => ({ quitting: await options.quit() }),
+    setLanguage: async ({ language }) => {
+      options.setLanguage?.(language);
+      return {};
+    },
 
     startTraining: async (request) => {
       const runId = ++runs;

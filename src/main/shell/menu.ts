@@ -1,9 +1,9 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { MenuAction, ModelKind } from '../../shared/contract';
-import { MENU_LABELS, type MenuLanguage } from './menuLabels';
+import type { Language, MenuAction, ModelKind } from '../../shared/contract';
+import { MENU_LABELS } from './menuLabels';
 
 /**
- * The application menu, in the system's language. Its items are a third view of the UI's actions
+ * The application menu, in the UI's language. Its items are a third view of the UI's actions
  * (after the buttons and the keys): they ask the window to perform the action, which has one
  * definition in the UI.
  */
@@ -11,7 +11,7 @@ export function buildMenu(
   perform: (action: MenuAction) => void,
   quit: () => void,
   active: ModelKind,
-  language: MenuLanguage,
+  language: Language,
 ): Menu {
   const t = MENU_LABELS[language];
   const isMac = process.platform === 'darwin';

@@ -1,11 +1,16 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { Language } from '../../shared/contract';
 import { en } from './en';
 import { ko } from './ko';
 
-export const LANGUAGES = ['en', 'ko'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export type { Language };
+export const LANGUAGES = ['en', 'ko'] as const satisfies readonly Language[];
 const LANGUAGE_KEY = 'postcode-reader.language';
+
+export function isLanguage(value: unknown): value is Language {
+  return (LANGUAGES as readonly unknown[]).includes(value);
+}
 
 /** ?lang=… first, then the user's last choice, then the system or browser language. */
 export function initialLanguage(): Language {
@@ -13,7 +18,7 @@ export function initialLanguage(): Language {
   const stored = localStorage.getItem(LANGUAGE_KEY);
   for (const candidate of [fromUrl, stored, ...navigator.languages]) {
     const base = candidate?.slice(0, 2).toLowerCase();
-    if (base && (LANGUAGES as readonly string[]).includes(base)) return base as Language;
+    if (isLanguage(base)) return base;
   }
   return 'en';
 }
