@@ -1,7 +1,7 @@
 /**
- * The names of the contract's requests and events, and their channels on the wire. Kept free of
- * the schema library so the sandboxed preload and the renderer stay small; contract.ts keys its
- * schemas by exactly these names.
+ * The names of the contract's requests and events, their channels on the wire, and the languages
+ * a request may name. Kept free of the schema library so the sandboxed preload and the renderer
+ * stay small; contract.ts keys its schemas by exactly these names.
  */
 export const REQUEST_NAMES = [
   'getInfo', 'useModel', 'recognize', 'quit',
@@ -21,6 +21,14 @@ export function isRequestName(name: unknown): name is RequestName {
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
+}
+
+/** The languages the UI (and the desktop app's menu) speaks; the contract's setLanguage takes one. */
+export const LANGUAGES = ['en', 'ko'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
 /** The browser-hosted mode's WebSocket path. */

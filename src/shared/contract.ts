@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { EventName, RequestName } from './channels';
+import { LANGUAGES, type EventName, type RequestName } from './channels';
 import { BOX_COUNT, BOX_SIZE, INPUT_PIXELS } from './geometry';
 
 export { EVENT_NAMES, eventChannel, isRequestName, REQUEST_NAMES, requestChannel } from './channels';
-export type { EventName, RequestName } from './channels';
+export type { EventName, Language, RequestName } from './channels';
 
 /**
  * The one contract between the UI and the engine, whichever carries it (Electron IPC or the
@@ -15,9 +15,7 @@ export type { EventName, RequestName } from './channels';
 export const ModelKindSchema = z.enum(['mlp', 'cnn']);
 export type ModelKind = z.infer<typeof ModelKindSchema>;
 
-/** The languages the UI (and the desktop app's menu) speaks. */
-export const LanguageSchema = z.enum(['en', 'ko']);
-export type Language = z.infer<typeof LanguageSchema>;
+export const LanguageSchema = z.enum(LANGUAGES);
 
 /** One box's ink, 100×100 bytes (0 paper … 255 ink), base64 so that JSON can carry it too. */
 export const BoxImageSchema = z.object({

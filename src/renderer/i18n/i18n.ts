@@ -1,16 +1,11 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../shared/contract';
+import { isLanguage, LANGUAGES, type Language } from '../../shared/channels';
 import { en } from './en';
 import { ko } from './ko';
 
-export type { Language };
-export const LANGUAGES = ['en', 'ko'] as const satisfies readonly Language[];
+export { isLanguage, LANGUAGES, type Language };
 const LANGUAGE_KEY = 'postcode-reader.language';
-
-export function isLanguage(value: unknown): value is Language {
-  return (LANGUAGES as readonly unknown[]).includes(value);
-}
 
 /** ?lang=… first, then the user's last choice, then the system or browser language. */
 export function initialLanguage(): Language {
