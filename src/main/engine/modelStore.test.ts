@@ -1,19 +1,17 @@
-import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTempFolder } from '../testing/tempFolder';
 import { initBackend } from './backend';
 import { makeCard } from './modelCard';
 import { buildModel, COURSE_SETTINGS, type ModelKind } from './models';
 import { loadModel, ModelLoadError, saveModel } from './modelStore';
 
-let root: string;
+const temp = useTempFolder('models-');
 beforeAll(async () => {
   await initBackend('wasm');
-  root = await mkdtemp(path.join(os.tmpdir(), 'models-'));
 });
-afterAll(async () => rm(root, { recursive: true, force: true }));
 
 async function saveFresh(kind: ModelKind, directory: string): Promise<tf.LayersModel> {
   const model = buildModel(kind);
@@ -26,7 +24,7 @@ async function saveFresh(kind: ModelKind, directory: string): Promise<tf.LayersM
 
 describe('model store', () => {
   it.each(['mlp', 'cnn'] as const)('saves and loads a %s with the same weights and card', async (kind) => {
-    const directory = path.join(root, `roundtrip-${kind}`);
+    const directory = temp(`roundtrip-${kind}`);
     const original = await saveFresh(kind, directory);
     const { model, card } = await loadModel(directory, kind);
     expect(card.kind).toBe(kind);
@@ -35,19 +33,19 @@ describe('model store', () => {
     const b = model.getWeights().map((w) => w.dataSync());
     expect(b.length).toBe(a.length);
     b.forEach((weights, i) => expect(Array.from(weights)).toEqual(Array.from(a[i])));
-    expect(await readdir(root)).not.toContainEqual(expect.stringMatching(/saving|old/));
+    expect(await readdir(temp())).not.toContainEqual(expect.stringMatching(/saving|old/));
   });
 
   it('replaces an existing model in place and leaves no temporary folders', async () => {
-    const directory = path.join(root, 'replace');
+    const directory = temp('replace');
     await saveFresh('mlp', directory);
     await saveFresh('cnn', directory);
     expect((await loadModel(directory)).card.kind).toBe('cnn');
-    expect((await readdir(root)).filter((name) => name.startsWith('replace'))).toEqual(['replace']);
+    expect((await readdir(temp())).filter((name) => name.startsWith('replace'))).toEqual(['replace']);
   });
 
   it('a failure halfway through saving leaves the previous model whole and no partial files', async () => {
-    const directory = path.join(root, 'interrupted');
+    const directory = temp('interrupted');
     await saveFresh('mlp', directory);
     const before = await readFile(path.join(directory, 'weights.bin'));
     const model = buildModel('cnn');
@@ -57,12 +55,12 @@ describe('model store', () => {
     await expect(saveModel(model, badCard, directory)).rejects.toThrow();
     expect((await loadModel(directory, 'mlp')).card.kind).toBe('mlp');
     expect(await readFile(path.join(directory, 'weights.bin'))).toEqual(before);
-    expect((await readdir(root)).filter((name) => name.startsWith('interrupted'))).toEqual(['interrupted']);
+    expect((await readdir(temp())).filter((name) => name.startsWith('interrupted'))).toEqual(['interrupted']);
   });
 
   describe('refuses a damaged model with a clear error', () => {
     const damaged = async (name: string, damage: (dir: string) => Promise<void>) => {
-      const directory = path.join(root, name);
+      const directory = temp(name);
       await saveFresh('mlp', directory);
       await damage(directory);
       const error = await loadModel(directory, 'mlp').catch((e: unknown) => e);

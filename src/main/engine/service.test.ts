@@ -1,26 +1,21 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, truncate, utimes } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, mkdir, readdir, readFile, truncate, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { encodeBoxImage } from '../../shared/boxImage';
 import { BOX_SIZE, PEN_WIDTH } from '../../shared/geometry';
 import { blankInk } from '../../shared/ink';
 import { rasterizeStrokes } from '../../shared/rasterize';
+import { useTempFolder } from '../testing/tempFolder';
 import { createEngineService, type ServiceOptions } from './service';
 import { spawnTrainingWorkerFromSource } from './training/spawnInNode';
 import { TrainingHost } from './training/trainingHost';
 import { UserModels } from './userModels';
 
 const bundled = path.resolve(import.meta.dirname, '../../../models');
-let root: string;
-
-beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'service-'));
-});
-afterAll(async () => rm(root, { recursive: true, force: true }));
+const temp = useTempFolder('service-');
 
 const options = (modelsRoot: string): ServiceOptions => ({
-  userModels: new UserModels(path.join(root, `data-${Math.random()}`), modelsRoot),
+  userModels: new UserModels(temp(`data-${Math.random()}`), modelsRoot),
   trainingHost: new TrainingHost(spawnTrainingWorkerFromSource),
   host: 'browser', versions: {}, quit: async () => false, emit: vi.fn(),
 });
@@ -64,7 +59,7 @@ describe('engine service', () => {
   });
 
   it('starts with the other model when the default one is corrupt', async () => {
-    const modelsRoot = path.join(root, 'corrupt-cnn');
+    const modelsRoot = temp('corrupt-cnn');
     await cp(bundled, modelsRoot, { recursive: true });
     await truncate(path.join(modelsRoot, 'cnn', 'weights.bin'), 10);
     const service = await createEngineService(options(modelsRoot));
@@ -74,7 +69,7 @@ describe('engine service', () => {
   });
 
   it('answers with the reason when no model loads', async () => {
-    const service = await createEngineService(options(path.join(root, 'nothing-here')));
+    const service = await createEngineService(options(temp('nothing-here')));
     await expect(service.getInfo({})).rejects.toThrow(/card.json is missing/);
   });
 });
@@ -100,7 +95,7 @@ describe('retraining through the contract', () => {
   const empty = encodeBoxImage(blankInk(BOX_SIZE, BOX_SIZE));
 
   it('trains, reports, and makes the new model active only when asked; recognition goes on meanwhile', async () => {
-    const dataRoot = path.join(root, 'retrain');
+    const dataRoot = temp('retrain');
     const { service, emitted, next } = await setUp(dataRoot);
     await service.useModel({ model: 'mlp' });
     const finished = next('trainingFinished');
@@ -131,7 +126,7 @@ describe('retraining through the contract', () => {
   });
 
   it('keeps the old model when a training is cancelled mid-epoch', async () => {
-    const dataRoot = path.join(root, 'cancel');
+    const dataRoot = temp('cancel');
     const { service, next } = await setUp(dataRoot);
     const failed = next('trainingFailed');
     const firstBatch = next('trainingProgress');
@@ -146,7 +141,7 @@ describe('retraining through the contract', () => {
   });
 
   it('refuses a retrained model that no longer loads and uses the bundled one, saying why', async () => {
-    const dataRoot = path.join(root, 'corrupt');
+    const dataRoot = temp('corrupt');
     const first = await setUp(dataRoot);
     const finished = first.next('trainingFinished');
     await first.service.startTraining({ ...quickRun, model: 'cnn', trainingSize: 256 });

@@ -1,27 +1,23 @@
-import { cp, mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from '../testing/tempFolder';
 import { UserModels } from './userModels';
 
 const bundled = path.resolve(import.meta.dirname, '../../../models');
-let root: string;
-beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'user-models-'));
-});
-afterAll(async () => rm(root, { recursive: true, force: true }));
+const temp = useTempFolder('user-models-');
 
 describe('user models', () => {
   it('uses the bundled models until told otherwise', async () => {
-    const store = new UserModels(path.join(root, 'fresh'), bundled);
+    const store = new UserModels(temp('fresh'), bundled);
     expect(await store.active()).toEqual({ mlp: 'bundled', cnn: 'bundled' });
     expect((await store.load('mlp')).source).toBe('bundled');
   });
 
   it('chooses only models trained in the app, and only ones that load', async () => {
-    const store = new UserModels(path.join(root, 'choose'), bundled);
+    const store = new UserModels(temp('choose'), bundled);
     await expect(store.use('mlp', bundled)).rejects.toThrow(/Only models trained in this app/);
-    await expect(store.use('mlp', path.join(root, 'choose', 'trained', '..', '..', 'elsewhere'))).rejects.toThrow(/Only models trained/);
+    await expect(store.use('mlp', temp('choose', 'trained', '..', '..', 'elsewhere'))).rejects.toThrow(/Only models trained/);
     const broken = store.newTrainedDirectory('mlp');
     await mkdir(broken, { recursive: true });
     await expect(store.use('mlp', broken)).rejects.toThrow(/card.json is missing/);
@@ -35,14 +31,14 @@ describe('user models', () => {
   });
 
   it('treats an unreadable choice file as no choice', async () => {
-    const store = new UserModels(path.join(root, 'garbled'), bundled);
-    await mkdir(path.join(root, 'garbled'), { recursive: true });
-    await writeFile(path.join(root, 'garbled', 'active.json'), '{"mlp": 3');
+    const store = new UserModels(temp('garbled'), bundled);
+    await mkdir(temp('garbled'), { recursive: true });
+    await writeFile(temp('garbled', 'active.json'), '{"mlp": 3');
     expect(await store.active()).toEqual({ mlp: 'bundled', cnn: 'bundled' });
   });
 
   it('discards an unused run with its staging leftovers, never the active model', async () => {
-    const store = new UserModels(path.join(root, 'discard'), bundled);
+    const store = new UserModels(temp('discard'), bundled);
     const unused = store.newTrainedDirectory('mlp');
     await mkdir(unused, { recursive: true });
     await mkdir(`${unused}.saving-123-456`, { recursive: true });
@@ -56,7 +52,7 @@ describe('user models', () => {
   });
 
   it('prunes stale runs nobody uses, and keeps the chosen ones and runs still being written', async () => {
-    const store = new UserModels(path.join(root, 'prune'), bundled);
+    const store = new UserModels(temp('prune'), bundled);
     const chosen = store.newTrainedDirectory('cnn');
     await cp(path.join(bundled, 'cnn'), chosen, { recursive: true });
     await store.use('cnn', chosen);
@@ -69,6 +65,6 @@ describe('user models', () => {
     expect((await store.prune()).sort()).toEqual([path.basename(forgotten), `${path.basename(forgotten)}.saving-1-2`].sort());
     expect((await readdir(store.trainedRoot)).sort()).toEqual([path.basename(chosen), path.basename(running)].sort());
     expect((await store.load('cnn')).source).toBe(path.basename(chosen));
-    expect(await new UserModels(path.join(root, 'never-trained'), bundled).prune()).toEqual([]);
+    expect(await new UserModels(temp('never-trained'), bundled).prune()).toEqual([]);
   });
 });

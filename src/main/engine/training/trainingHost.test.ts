@@ -1,20 +1,15 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readdir } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from '../../testing/tempFolder';
 import { COURSE_SETTINGS } from '../models';
 import { loadModel } from '../modelStore';
 import { TrainingCancelled, type TrainingProgress } from '../trainer';
 import { spawnTrainingWorkerFromSource } from './spawnInNode';
 import { TrainingHost } from './trainingHost';
 
-let root: string;
-beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'training-'));
-});
-afterAll(async () => rm(root, { recursive: true, force: true }));
+const temp = useTempFolder('training-');
 
 const quick = { ...COURSE_SETTINGS.mlp, learningRate: 1e-3, epochs: 1 };
 
@@ -22,7 +17,7 @@ describe('training in a worker thread', () => {
   it('streams progress, saves the model and reports on the test set', async () => {
     const host = new TrainingHost(spawnTrainingWorkerFromSource);
     const events: TrainingProgress[] = [];
-    const directory = path.join(root, 'trained-mlp');
+    const directory = temp('trained-mlp');
     const { done } = host.run({ type: 'train', kind: 'mlp', settings: quick, limit: 1024, directory, seed: 3 }, (p) => events.push(p));
     expect(host.busy).toBe(true);
     const result = await done;
@@ -43,14 +38,14 @@ describe('training in a worker thread', () => {
 
   it('evaluates a saved model', async () => {
     const host = new TrainingHost(spawnTrainingWorkerFromSource);
-    const result = await host.run({ type: 'evaluate', kind: 'mlp', directory: path.join(root, 'trained-mlp') }, () => undefined).done;
+    const result = await host.run({ type: 'evaluate', kind: 'mlp', directory: temp('trained-mlp') }, () => undefined).done;
     expect(result.report.samples).toBe(10_000);
     expect(result.card.kind).toBe('mlp');
   });
 
   it('cancels mid-epoch within a second and writes nothing', async () => {
     const host = new TrainingHost(spawnTrainingWorkerFromSource);
-    const directory = path.join(root, 'cancelled');
+    const directory = temp('cancelled');
     let cancelledAt = 0;
     const running = host.run({ type: 'train', kind: 'mlp', settings: { ...quick, epochs: 5 }, directory }, (p) => {
       if (p.kind === 'batch' && p.batch >= 2 && !cancelledAt) {
@@ -61,21 +56,21 @@ describe('training in a worker thread', () => {
     await expect(running.done).rejects.toBeInstanceOf(TrainingCancelled);
     expect(performance.now() - cancelledAt).toBeLessThan(2500);
     expect(existsSync(directory)).toBe(false);
-    expect((await readdir(root)).filter((name) => name.startsWith('cancelled'))).toEqual([]);
+    expect((await readdir(temp())).filter((name) => name.startsWith('cancelled'))).toEqual([]);
     expect(host.busy).toBe(false);
   });
 
   it('reports a worker that dies', async () => {
     const host = new TrainingHost(() => new Worker('process.exit(3)', { eval: true }));
-    await expect(host.run({ type: 'evaluate', kind: 'mlp', directory: root }, () => undefined).done)
+    await expect(host.run({ type: 'evaluate', kind: 'mlp', directory: temp() }, () => undefined).done)
       .rejects.toThrow(/stopped unexpectedly \(exit code 3\)/);
     expect(host.busy).toBe(false);
   });
 
   it('runs one job at a time', async () => {
     const host = new TrainingHost(() => new Worker('setTimeout(() => {}, 5000)', { eval: true }));
-    const first = host.run({ type: 'evaluate', kind: 'mlp', directory: root }, () => undefined);
-    expect(() => host.run({ type: 'evaluate', kind: 'mlp', directory: root }, () => undefined)).toThrow(/already/);
+    const first = host.run({ type: 'evaluate', kind: 'mlp', directory: temp() }, () => undefined);
+    expect(() => host.run({ type: 'evaluate', kind: 'mlp', directory: temp() }, () => undefined)).toThrow(/already/);
     first.cancel();
     await expect(first.done).rejects.toBeInstanceOf(TrainingCancelled);
   });
