@@ -78,6 +78,8 @@ describe('augmentation', async () => {
     expect(changed).toBeLessThan(60);
   });
 
+  const bottom = (points: readonly (readonly [number, number])[]) => Math.max(...points.map((p) => p[1]));
+
   it('restyles 1, 4, 7 and 9 by adding, removing or bending strokes, and leaves other digits alone', () => {
     const random = seededRandom(9);
     const indexOf = (label: number) => train.labels.indexOf(label);
@@ -89,9 +91,39 @@ describe('augmentation', async () => {
     expect(restylings(7, seven).some((points) => points.length > seven.length)).toBe(true);
     const nine = trace(9);
     expect(restylings(9, nine).some((points) => points.some((q, i) => q[0] !== nine[i][0]))).toBe(true);
+    // A 9's tail sometimes leans right before it hooks left: without the lean, every point of
+    // the tail's lowest fifth would move left.
+    const tailFrom = bottom(nine) - (bottom(nine) - Math.min(...nine.map((p) => p[1]))) / 5;
+    const leansRight = (points: readonly (readonly [number, number])[]) =>
+      points.some((q, i) => nine[i][1] > tailFrom && q[0] > nine[i][0] + 0.3);
+    expect(restylings(9, nine).some(leansRight)).toBe(true);
     const four = trace(4);
     expect(restylings(4, four).some((points) => points.length < four.length)).toBe(true);
+    // A 4's stem sometimes ends soon below the bar.
+    expect(restylings(4, four).some((points) => bottom(points) < bottom(four) - 1)).toBe(true);
     const three = trace(3);
     expect(restyle(3, three, random)).toBe(three);
+  });
+
+  it('never curls a 9 into a squiggle wider than it is tall', () => {
+    const random = seededRandom(10);
+    const aspect = (points: readonly (readonly [number, number])[]) => {
+      const xs = points.map((p) => p[0]);
+      const ys = points.map((p) => p[1]);
+      return (Math.max(...xs) - Math.min(...xs)) / (Math.max(...ys) - Math.min(...ys));
+    };
+    let curled = 0;
+    for (let i = 0, nines = 0; nines < 150; i++) {
+      if (train.labels[i] !== 9) continue;
+      nines++;
+      const nine = traceDigit(train.images.subarray(i * MNIST_PIXELS, (i + 1) * MNIST_PIXELS));
+      if (aspect(nine) > 1) continue;
+      for (let k = 0; k < 4; k++) {
+        const styled = restyle(9, nine, random);
+        if (styled.some((p, j) => p !== nine[j])) curled++;
+        expect(aspect(styled)).toBeLessThanOrEqual(1);
+      }
+    }
+    expect(curled).toBeGreaterThan(300);
   });
 });

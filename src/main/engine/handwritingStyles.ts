@@ -4,7 +4,8 @@ import { uniform } from '../../shared/random';
 /**
  * Writing styles MNIST (American writers) lacks but people elsewhere use, synthesised on a traced
  * MNIST digit: the continental 1 with a long flag (and sometimes a foot), the crossed 7, the 9
- * whose tail hooks far to the left, and the open 4 whose stem starts well below its left arm.
+ * whose tail hooks far to the left, and the open 4 whose stem starts well below its left arm and
+ * often ends soon below its bar.
  * Measured on the pen-drawn digits of ../shared/data, these were the largest error sources
  * (1 read as 7, 7 as 2, 9 as 3, 4 as 6). Points are in MNIST pixel units.
  */
@@ -73,27 +74,38 @@ function curledNine(points: readonly Point[], random: () => number): Point[] {
   const { top, height } = extent(points);
   if (height < 4) return [...points];
   // The misread 9s have a long J for a tail, hooking back left past their loop, and often a
-  // loop of only a third of the height. The tail's lower part is bent along a circular arc.
+  // loop of only a third of the height. The tail's lower part is bent along a circular arc,
+  // which half the time first leans right, so the tail swings out like the bottom of a 3.
   const loopEnd = top[1] + height * uniform(random, 0.4, 0.55);
   const loopScale = random() < 0.5 ? uniform(random, 0.5, 0.85) : 1;
   const anchorX = Math.max(...points.filter((p) => p[1] <= loopEnd).map((p) => p[0]));
   const hookStart = top[1] + height * uniform(random, 0.6, 0.8);
   const radius = (top[1] + height - hookStart) / uniform(random, 0.8, 2.2);
-  return points.map(([x, y]): Point => {
+  const lean = random() < 0.5 ? uniform(random, 0.3, 0.9) : 0;
+  const curled = points.map(([x, y]): Point => {
     if (y <= loopEnd) return [anchorX + (x - anchorX) * loopScale, loopEnd + (y - loopEnd) * loopScale];
     if (y <= hookStart) return [x, y];
-    const turn = (y - hookStart) / radius;
-    return [x - radius * (1 - Math.cos(turn)), hookStart + radius * Math.sin(turn)];
+    // The heading turns from `lean` right of straight down by one radian per radius drawn.
+    const heading = lean - (y - hookStart) / radius;
+    return [x + radius * (Math.cos(heading) - Math.cos(lean)), hookStart + radius * (Math.sin(lean) - Math.sin(heading))];
   });
+  // A strongly slanted 9 can curl into a flat squiggle no one would write: keep it as it was.
+  const result = extent(curled);
+  return result.maxX - result.minX > result.height ? [...points] : curled;
 }
 
 function openFour(points: readonly Point[], random: () => number): Point[] {
-  const { top, height, minX, maxX } = extent(points);
+  const { top, bottom, height, minX, maxX } = extent(points);
   if (height < 4) return [...points];
   // The right-hand stem loses its top, so the left arm is the highest part of the digit.
   const middle = (minX + maxX) / 2;
   const cut = top[1] + height * uniform(random, 0.12, 0.5);
-  const kept = points.filter(([x, y]) => x < middle || y >= cut);
+  // Half the time the stem also ends soon below the bar, which is where the left arm ends (with
+  // a rounded corner such a 4 was read as 6), but it stays at least a third of the height long.
+  const bar = Math.max(...points.filter(([x]) => x < middle).map(([, y]) => y));
+  const shortStem = Math.max(bar + (bottom[1] - bar) * uniform(random, 0.3, 0.6), cut + height / 3);
+  const floor = random() < 0.5 ? shortStem : Infinity;
+  const kept = points.filter(([x, y]) => (x < middle || y >= cut) && y <= floor);
   return kept.length > points.length / 2 ? kept : [...points];
 }
 
