@@ -5,13 +5,6 @@ import { z } from 'zod';
 import { loadModel, ModelLoadError, type LoadedModel } from './modelStore';
 import { MODEL_KINDS, type ModelKind } from './models';
 
-/**
- * Retrained models in the user's data folder, beside the read-only bundled ones:
- *   <root>/trained/<kind>-<stamp>/   each a complete saved model (written atomically)
- *   <root>/active.json               which model each kind uses: "bundled" or a trained folder
- * The bundled models are never written. A trained model that no longer loads is refused with
- * its reason, and the bundled one is used instead.
- */
 const ActiveSchema = z.object({ mlp: z.string(), cnn: z.string() });
 type Active = z.infer<typeof ActiveSchema>;
 const BUNDLED = 'bundled';
@@ -32,6 +25,13 @@ export interface ModelChoice {
   refused?: string;
 }
 
+/**
+ * Retrained models in the user's data folder, beside the read-only bundled ones:
+ *   <root>/trained/<kind>-<stamp>/   each a complete saved model (written atomically)
+ *   <root>/active.json               which model each kind uses: "bundled" or a trained folder
+ * The bundled models are never written. A trained model that no longer loads is refused with
+ * its reason, and the bundled one is used instead.
+ */
 export class UserModels {
   constructor(private readonly root: string, private readonly bundledRoot: string) {}
 
