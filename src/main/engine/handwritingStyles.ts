@@ -38,8 +38,9 @@ function flaggedOne(points: readonly Point[], random: () => number): Point[] {
   // The flag leaves the top of the stem downwards to the left, at 25–57° from the stem.
   const stem = Math.atan2(bottom[0] - top[0], bottom[1] - top[1]);
   const angle = stem - uniform(random, 0.45, 1.0);
-  // Long flags (half the height) are what made a 1 look like a 7 with a short bar.
-  const length = height * uniform(random, 0.2, 0.6);
+  // Long flags are what made a 1 look like a 7 with a short bar: the pen-drawn 1s read as 7 had
+  // flags of 0.6–1.0 of the height (measured from the top to the stroke's first point).
+  const length = height * uniform(random, 0.2, 0.95);
   out.push(...line(top, [top[0] + Math.sin(angle) * length, top[1] + Math.cos(angle) * length]));
   if (random() < 0.35) {
     const half = height * uniform(random, 0.18, 0.35);
