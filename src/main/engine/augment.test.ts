@@ -87,7 +87,7 @@ describe('augmentation', async () => {
     const restylings = (label: number, points: ReturnType<typeof trace>) => Array.from({ length: 20 }, () => restyle(label, points, random));
     const one = trace(1);
     expect(restylings(1, one).some((points) => points.length > one.length)).toBe(true);
-    // Its flag sometimes reaches further from the top than two thirds of the height, as the flags
+    // Its flag sometimes reaches more than 0.7 of the height from the top, as the flags
     // of pen-drawn 1s read as 7 did (points on the bottom line belong to the foot, not the flag).
     const top = one.reduce((highest, p) => (p[1] < highest[1] ? p : highest));
     const height = bottom(one) - top[1];
