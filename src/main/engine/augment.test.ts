@@ -90,9 +90,10 @@ describe('augmentation', async () => {
     // Its flag sometimes reaches more than 0.7 of the height from the top, as the flags
     // of pen-drawn 1s read as 7 did (points on the bottom line belong to the foot, not the flag).
     const top = one.reduce((highest, p) => (p[1] < highest[1] ? p : highest));
-    const height = bottom(one) - top[1];
+    const oneBottom = bottom(one);
+    const height = oneBottom - top[1];
     const flagReach = (points: readonly (readonly [number, number])[]) => Math.max(0, ...points.slice(one.length)
-      .filter((p) => p[1] < bottom(one) - 0.5).map((p) => Math.hypot(p[0] - top[0], p[1] - top[1])));
+      .filter((p) => p[1] < oneBottom - 0.5).map((p) => Math.hypot(p[0] - top[0], p[1] - top[1])));
     expect(restylings(1, one).some((points) => flagReach(points) > height * 0.7)).toBe(true);
     const seven = trace(7);
     expect(restylings(7, seven).some((points) => points.length > seven.length)).toBe(true);
