@@ -1,10 +1,11 @@
 /**
  * npm run bench -- recognize [--json]
  *   recognize() latency on five boxes, model load time, tensor growth over 1,000 recognitions.
- * npm run bench -- accuracy [--json] [--seed N] [--strokes FILE …] [--mnist-limit N]
+ * npm run bench -- accuracy [--json] [--seed N] [--strokes FILE …] [--idx FILE …] [--mnist-limit N]
  *                           [--models-root DIR] [--model mlp|cnn]
- *   accuracy through the app's path on boxed MNIST, pen-drawn digits, v.1 preprocessing, FILEs;
- *   of the bundled models, or of DIR/mlp and DIR/cnn (candidates before bundling).
+ *   through the app's path, on sets no bundled model trained on (boxed MNIST test, the pen-drawn
+ *   test writers, Semeion, letters, symbols) and on FILEs: per digit, whole codes, unsure marks;
+ *   the share rejected for non-digits. Of the bundled models, or of DIR/mlp and DIR/cnn.
  * npm run bench -- training [--json]
  *   progress-event gaps, Cancel latency and Recognize latency while a model trains.
  * npm run bench -- ui [--json]
@@ -23,6 +24,7 @@ const { values, positionals } = parseArgs({
     json: { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
     strokes: { type: 'string', multiple: true, default: [] },
+    idx: { type: 'string', multiple: true, default: [] },
     'mnist-limit': { type: 'string' },
     'models-root': { type: 'string' },
     model: { type: 'string' },
@@ -34,6 +36,7 @@ const benches: Record<string, () => Promise<unknown[]>> = {
   accuracy: () => benchAccuracy({
     seed: Number(values.seed),
     strokes: values.strokes,
+    idx: values.idx,
     mnistLimit: values['mnist-limit'] === undefined ? undefined : Number(values['mnist-limit']),
     modelsRoot: values['models-root'],
     kinds: values.model === 'mlp' || values.model === 'cnn' ? [values.model] : undefined,

@@ -9,6 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { initBackend } from '../src/main/engine/backend';
+import { mnistSource, TrainingMix } from '../src/main/engine/data/trainingMix';
 import { makeCard } from '../src/main/engine/modelCard';
 import { limitMnist, loadMnist } from '../src/main/engine/mnist';
 import { loadModel, saveModel } from '../src/main/engine/modelStore';
@@ -61,9 +62,9 @@ const limit = positive('limit', values.limit, true);
 const out = values.out ?? `trained/${kind}`;
 
 const backend = await initBackend();
-const train = limitMnist(await loadMnist('train'), limit);
+const train = TrainingMix.of(mnistSource(limitMnist(await loadMnist('train'), limit), settings.augment));
 const test = await loadMnist('test');
-console.error(`Training ${kind.toUpperCase()} on ${train.count} MNIST images with ${backend.name}: ${JSON.stringify(settings)}`);
+console.error(`Training ${kind.toUpperCase()} on ${train.epochSize} MNIST images with ${backend.name}: ${JSON.stringify(settings)}`);
 if (backend.fallbackReasons.length) console.error(`(backend fallbacks: ${backend.fallbackReasons.join('; ')})`);
 
 const start = values.from ? await loadModel(values.from, kind).catch((error: Error) => fail(error.message)) : undefined;
@@ -95,7 +96,7 @@ const result = await trainModel({
     history.push(summary);
     const all = [...earlier, ...history.map((h) => ({ ...h, epoch: h.epoch + earlier.length }))];
     await saveModel(model, makeCard({
-      kind, model, settings, history: all, trainingSamples: train.count, backend: backend.name,
+      kind, model, settings, history: all, trainingSamples: train.epochSize, backend: backend.name,
       trainingSeconds: earlierSeconds + history.reduce((sum, h) => sum + h.seconds, 0),
       mnistTestAccuracy: summary.validationAccuracy,
     }), out);

@@ -1,89 +1,153 @@
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/main/engine/backend';
-import { loadMnist } from '../../src/main/engine/mnist';
+import { loadScanSet } from '../../src/main/engine/data/scanFile';
+import { isDigitSample, loadStrokeFile, type StrokeSample } from '../../src/main/engine/data/strokeFile';
+import { imageInBox, randomPlacement, strokesInBox } from '../../src/main/engine/data/render';
+import { drawSymbol, SYMBOL_NAMES } from '../../src/main/engine/data/symbols';
+import { loadMnist, MNIST_SIDE } from '../../src/main/engine/mnist';
 import { loadModel } from '../../src/main/engine/modelStore';
 import { MODEL_KINDS, type ModelKind } from '../../src/main/engine/models';
-import { Recognizer } from '../../src/main/engine/recognizer';
+import { Recognizer, type BoxReading } from '../../src/main/engine/recognizer';
 import { inputTensor } from '../../src/main/engine/tensors';
-import { BOX_COUNT, BOX_SIZE, INPUT_PIXELS, PEN_WIDTH } from '../../src/shared/geometry';
+import { BOX_COUNT, INPUT_PIXELS } from '../../src/shared/geometry';
 import type { InkImage } from '../../src/shared/ink';
-import { placeInBox, type Placement } from '../../src/shared/placement';
-import { seededRandom, uniform } from '../../src/shared/random';
-import { rasterizeStrokes, smoothStroke } from '../../src/shared/rasterize';
-import { boxedMnist } from '../lib/boxedMnist';
+import { seededRandom } from '../../src/shared/random';
+import {
+  CREDITS, DIGIT_LIKE_LETTERS, LETTERS_FILE, letterWriterRole, PEN_DIGITS_FILE, penWriterRole, scanFile, TEST_SCAN,
+} from '../lib/datasets';
 import { BUNDLED_MODELS } from '../lib/models';
-import { loadPenDigits, PEN_DATA } from '../lib/penDigits';
 import { v1Preprocess } from '../lib/v1Preprocess';
 
-export interface AccuracyRow {
+/** A set of digits: how many the app shows right, whole codes right, and how its unsure marks fall. */
+export interface DigitRow {
   dataset: string;
   model: ModelKind;
-  accuracy: number;
   samples: number;
+  accuracy: number;
+  codeAccuracy: number;
+  /** Share of right digits marked unsure (or not a digit). */
+  unsureRight: number;
+  /** Share of wrong digits marked unsure, not a digit, or left empty. */
+  unsureWrong: number;
 }
+
+/** A set of things that are not digits: the share read as unsure, not a digit, or empty. */
+export interface RejectionRow {
+  dataset: string;
+  model: ModelKind;
+  samples: number;
+  rejected: number;
+}
+
+export type AccuracyRow = DigitRow | RejectionRow;
 
 interface Dataset {
   name: string;
   boxes: InkImage[];
-  labels: number[];
-  /** The original v.1 preprocessing instead of the app's. */
+  /** Digits 0–9; null for a set of things that are not digits. */
+  labels: number[] | null;
+  /** The original v.1 preprocessing instead of the app's (digit accuracy only). */
   v1?: boolean;
 }
 
-/** A person's placement: glyph 45–85 units tall, anywhere in the box. */
-function randomPlacement(random: () => number): Placement {
-  return { height: uniform(random, 45, 85), x: random(), y: random() };
+function strokeDatasets(name: string, samples: readonly StrokeSample[], random: () => number): Dataset[] {
+  const digits = samples.filter(isDigitSample);
+  const others = samples.filter((s) => !isDigitSample(s));
+  const box = (s: StrokeSample) => strokesInBox(s.strokes, randomPlacement(random));
+  const sets: Dataset[] = [];
+  if (digits.length > 0) sets.push({ name: others.length ? `${name} (digits)` : name, boxes: digits.map(box), labels: digits.map((s) => s.label) });
+  if (others.length > 0) sets.push({ name: digits.length ? `${name} (not digits)` : name, boxes: others.map(box), labels: null });
+  return sets;
 }
 
-function penDataset(name: string, file: string, random: () => number): Dataset {
-  const samples = loadPenDigits(file);
+async function idxDataset(file: string, random: () => number, name = path.basename(file)): Promise<Dataset> {
+  const set = await loadScanSet(file);
+  const pixels = set.side * set.side;
   return {
     name,
-    labels: samples.map((s) => s.label),
-    boxes: samples.map((s) =>
-      rasterizeStrokes(placeInBox(s.strokes, randomPlacement(random)).map(smoothStroke), BOX_SIZE, BOX_SIZE, PEN_WIDTH)),
+    labels: Array.from(set.labels),
+    boxes: Array.from({ length: set.count }, (_, i) =>
+      imageInBox(set.images.subarray(i * pixels, (i + 1) * pixels), set.side, randomPlacement(random))),
   };
 }
 
-async function predictions(kind: ModelKind, dataset: Dataset, modelsRoot: string): Promise<number[]> {
-  const directory = (k: ModelKind) => path.join(modelsRoot, k);
-  if (dataset.v1) {
-    const { model } = await loadModel(directory(kind), kind);
-    const batch = new Float32Array(dataset.boxes.length * INPUT_PIXELS);
-    dataset.boxes.forEach((box, i) => batch.set(v1Preprocess(box), i * INPUT_PIXELS));
-    const output = tf.tidy(() => (model.predict(inputTensor(kind, batch, dataset.boxes.length)) as tf.Tensor).argMax(-1));
-    const digits = Array.from(await output.data());
-    output.dispose();
-    model.dispose();
-    return digits;
-  }
-  // The app's path: five box bitmaps per request, preprocessed and read by the recognizer.
-  const recognizer = new Recognizer((k) => loadModel(directory(k), k), kind);
-  const digits: number[] = [];
-  for (let start = 0; start < dataset.boxes.length; start += BOX_COUNT) {
-    const readings = await recognizer.recognize(dataset.boxes.slice(start, start + BOX_COUNT));
-    for (const reading of readings) digits.push(reading.empty ? -1 : reading.digit);
+/** The app's path: five box bitmaps per request, preprocessed and read by the recognizer. */
+async function readAll(kind: ModelKind, boxes: readonly InkImage[], modelsRoot: string): Promise<BoxReading[]> {
+  const recognizer = new Recognizer((k) => loadModel(path.join(modelsRoot, k), k), kind);
+  const readings: BoxReading[] = [];
+  for (let start = 0; start < boxes.length; start += BOX_COUNT) {
+    readings.push(...(await recognizer.recognize(boxes.slice(start, start + BOX_COUNT))));
   }
   recognizer.forget(kind);
-  return digits;
+  return readings;
 }
 
-function confusionTable(labels: number[], digits: number[]): string {
+/** The digit the board shows for a reading, or -1 for "?" and for an empty box. */
+const shown = (r: BoxReading) => (r.empty || r.status === 'notDigit' ? -1 : r.digit);
+const marked = (r: BoxReading) => r.empty || r.status !== 'sure';
+
+function shuffled(count: number, random: () => number): number[] {
+  const order = Array.from({ length: count }, (_, i) => i);
+  for (let i = count - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
+function digitRow(dataset: Dataset, labels: number[], kind: ModelKind, readings: BoxReading[], seed: number): DigitRow {
+  const right = readings.map((r, i) => shown(r) === labels[i]);
+  const rightCount = right.filter(Boolean).length;
+  // Codes: the samples in a seeded order, five at a time.
+  const order = shuffled(readings.length, seededRandom(seed));
+  let codes = 0;
+  let codesRight = 0;
+  for (let start = 0; start + BOX_COUNT <= order.length; start += BOX_COUNT) {
+    codes++;
+    if (order.slice(start, start + BOX_COUNT).every((i) => right[i])) codesRight++;
+  }
+  const share = (count: number, of: number) => (of === 0 ? 0 : count / of);
+  return {
+    dataset: dataset.name, model: kind, samples: readings.length,
+    accuracy: share(rightCount, readings.length),
+    codeAccuracy: share(codesRight, codes),
+    unsureRight: share(readings.filter((r, i) => right[i] && marked(r)).length, rightCount),
+    unsureWrong: share(readings.filter((r, i) => !right[i] && marked(r)).length, readings.length - rightCount),
+  };
+}
+
+async function v1Row(dataset: Dataset, labels: number[], kind: ModelKind, modelsRoot: string): Promise<DigitRow> {
+  const { model } = await loadModel(path.join(modelsRoot, kind), kind);
+  const batch = new Float32Array(dataset.boxes.length * INPUT_PIXELS);
+  dataset.boxes.forEach((box, i) => batch.set(v1Preprocess(box), i * INPUT_PIXELS));
+  const output = tf.tidy(() => (model.predict(inputTensor(kind, batch, dataset.boxes.length)) as tf.Tensor).argMax(-1));
+  const digits = Array.from(await output.data());
+  output.dispose();
+  model.dispose();
+  const accuracy = digits.filter((d, i) => d === labels[i]).length / digits.length;
+  return { dataset: dataset.name, model: kind, samples: digits.length, accuracy, codeAccuracy: accuracy ** BOX_COUNT, unsureRight: 0, unsureWrong: 0 };
+}
+
+function confusionTable(labels: number[], readings: BoxReading[]): string {
   const matrix = Array.from({ length: 10 }, () => new Array<number>(11).fill(0));
-  labels.forEach((label, i) => matrix[label][digits[i] < 0 ? 10 : digits[i]]++);
-  const header = `      ${[...'0123456789'].map((d) => d.padStart(5)).join('')}  empty`;
+  labels.forEach((label, i) => matrix[label][shown(readings[i]) < 0 ? 10 : shown(readings[i])]++);
+  const header = `      ${[...'0123456789'].map((d) => d.padStart(5)).join('')}   ?/empty`;
   return [header, ...matrix.map((row, d) => `  ${d}:  ${row.map((n) => String(n).padStart(5)).join('')}`)].join('\n');
 }
 
+const percent = (x: number) => `${(x * 100).toFixed(2).padStart(6)}%`;
+
 /**
- * Accuracy through the app's real path (box bitmap → preprocessing → model) on boxed MNIST,
- * on the pen-drawn digits of ../shared/data, on the same through the original's v.1
- * preprocessing, and on any --strokes files.
+ * Accuracy through the app's real path (box bitmap → preprocessing → model → calibration) on sets
+ * no bundled model was trained or calibrated on: MNIST's test set drawn into boxes, the test
+ * writers of the pen-drawn digits, Semeion's scans, the test writers' letters, synthetic symbols,
+ * and any --strokes and --idx files.
  */
 export async function benchAccuracy(options: {
   seed: number;
   strokes: string[];
+  idx: string[];
   mnistLimit?: number;
   /** A folder with mlp/ and cnn/ (default: the bundled models). */
   modelsRoot?: string;
@@ -93,29 +157,59 @@ export async function benchAccuracy(options: {
   const random = seededRandom(options.seed);
   const test = await loadMnist('test');
   const mnistCount = Math.min(options.mnistLimit ?? test.count, test.count);
-  const boxed: Dataset = {
-    name: 'boxed-mnist',
-    labels: Array.from(test.labels.subarray(0, mnistCount)),
-    boxes: Array.from({ length: mnistCount }, (_, i) => boxedMnist(test.images, i, randomPlacement(random))),
-  };
-  const pen = penDataset('pendigits', PEN_DATA, random);
+  const pixels = MNIST_SIDE * MNIST_SIDE;
+  const pen = loadStrokeFile(PEN_DIGITS_FILE).filter((s) => penWriterRole(s.writer) === 'test');
+  const letterSamples = loadStrokeFile(LETTERS_FILE).filter((s) => letterWriterRole(s.writer) === 'test');
+  const symbolRandom = seededRandom(options.seed + 7);
+  const [penSet] = strokeDatasets('pendigits-test-writers', pen, random);
   const datasets: Dataset[] = [
-    boxed,
-    pen,
-    { ...pen, name: 'pendigits-v1-preprocessing', v1: true },
-    ...options.strokes.map((file) => penDataset(file, file, random)),
+    {
+      name: 'boxed-mnist-test',
+      labels: Array.from(test.labels.subarray(0, mnistCount)),
+      boxes: Array.from({ length: mnistCount }, (_, i) =>
+        imageInBox(test.images.subarray(i * pixels, (i + 1) * pixels), MNIST_SIDE, randomPlacement(random))),
+    },
+    penSet,
+    { ...penSet, name: 'pendigits-test-writers-v1-preprocessing', v1: true },
+    await idxDataset(scanFile(TEST_SCAN), random, 'semeion'),
+    ...strokeDatasets('letters-test-writers', letterSamples.filter((s) => !DIGIT_LIKE_LETTERS.has(String(s.label))), random),
+    ...strokeDatasets('letters-written-like-digits', letterSamples.filter((s) => DIGIT_LIKE_LETTERS.has(String(s.label))), random),
+    ...strokeDatasets('symbols-synthetic', Array.from({ length: 20 * SYMBOL_NAMES.length }, (_, i) =>
+      ({ label: SYMBOL_NAMES[i % SYMBOL_NAMES.length], strokes: drawSymbol(symbolRandom, SYMBOL_NAMES[i % SYMBOL_NAMES.length]).strokes })), random),
+    ...options.strokes.flatMap((file) => strokeDatasets(file, loadStrokeFile(file), random)),
+    ...(await Promise.all(options.idx.map((file) => idxDataset(file, random)))),
   ];
+  const modelsRoot = options.modelsRoot ?? BUNDLED_MODELS;
   const rows: AccuracyRow[] = [];
   for (const dataset of datasets) {
     for (const kind of options.kinds ?? MODEL_KINDS) {
-      const digits = await predictions(kind, dataset, options.modelsRoot ?? BUNDLED_MODELS);
-      const correct = digits.filter((d, i) => d === dataset.labels[i]).length;
-      const row = { dataset: dataset.name, model: kind, accuracy: correct / digits.length, samples: digits.length };
-      rows.push(row);
-      console.log(`${dataset.name.padEnd(28)} ${kind.toUpperCase()}  ${(row.accuracy * 100).toFixed(2).padStart(6)}%  (${correct}/${row.samples})`);
-      if (dataset === pen) console.log(`confusion, ${kind.toUpperCase()} on ${dataset.name} (rows: truth, columns: read)\n${confusionTable(dataset.labels, digits)}`);
+      const { labels } = dataset;
+      if (labels && dataset.v1) {
+        const row = await v1Row(dataset, labels, kind, modelsRoot);
+        rows.push(row);
+        console.log(`${dataset.name.padEnd(40)} ${kind.toUpperCase()}  digits ${percent(row.accuracy)}  (v.1 preprocessing, no calibration)`);
+        continue;
+      }
+      const readings = await readAll(kind, dataset.boxes, modelsRoot);
+      if (labels) {
+        const row = digitRow(dataset, labels, kind, readings, options.seed);
+        rows.push(row);
+        console.log(`${dataset.name.padEnd(40)} ${kind.toUpperCase()}  digits ${percent(row.accuracy)}  codes ${percent(row.codeAccuracy)}  ` +
+          `unsure: right ${percent(row.unsureRight)} wrong ${percent(row.unsureWrong)}  (${row.samples})`);
+        if (dataset === penSet) console.log(`confusion, ${kind.toUpperCase()} on ${dataset.name} (rows: truth, columns: shown)\n${confusionTable(labels, readings)}`);
+      } else {
+        const rejected = readings.filter(marked).length / readings.length;
+        rows.push({ dataset: dataset.name, model: kind, samples: readings.length, rejected });
+        console.log(`${dataset.name.padEnd(40)} ${kind.toUpperCase()}  rejected ${percent(rejected)}  (${readings.length})`);
+      }
     }
   }
-  console.log('Pen-drawn digits: UCI "Pen-Based Recognition of Handwritten Digits" (Alpaydin & Alimoglu, 1998), CC BY 4.0.');
+  console.log([
+    'Sources (none of these samples was trained or calibrated on):',
+    `  boxed-mnist-test: ${CREDITS.mnist}, test set`,
+    `  pendigits-test-writers: ${CREDITS.pendigits}, writers 06, 12, 18, 24, 30`,
+    `  semeion: ${CREDITS.semeion}`,
+    `  letters-*: ${CREDITS.letters}, the test writers (15 % by name hash)`,
+  ].join('\n'));
   return rows;
 }

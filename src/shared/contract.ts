@@ -38,13 +38,22 @@ export const ModelSummarySchema = z.object({
 });
 export type ModelSummary = z.infer<typeof ModelSummarySchema>;
 
+export const DigitStatusSchema = z.enum(['sure', 'unsure', 'notDigit']);
+export type DigitStatus = z.infer<typeof DigitStatusSchema>;
+
 export const ReadingSchema = z.discriminatedUnion('empty', [
   z.object({ empty: z.literal(true) }),
   z.object({
     empty: z.literal(false),
+    /** A digit the model is sure of, one it is not (shown marked), or no digit at all (shown "?"). */
+    status: DigitStatusSchema,
+    /** The likeliest digit, even when the box holds no digit. */
     digit: z.number().int().min(0).max(9),
+    /** The digit's calibrated probability. */
     confidence: z.number().min(0).max(1),
+    /** Calibrated, digit 0 first; with `notDigit` they sum to 1. */
     probabilities: z.array(z.number()).length(10),
+    notDigit: z.number().min(0).max(1),
     /** The 28×28 input the model saw, values 0..1. */
     input: z.array(z.number()).length(INPUT_PIXELS),
   }),

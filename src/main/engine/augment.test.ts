@@ -52,14 +52,15 @@ describe('augmentation', async () => {
   });
 
   it('fills valid 28×28 inputs, different from the original most of the time', () => {
-    const augmenter = new Augmenter(train.images, seededRandom(4), train.labels);
+    const augmenter = new Augmenter(train.images, train.labels);
+    const random = seededRandom(4);
     const out = new Float32Array(INPUT_PIXELS);
     let changed = 0;
     let lowest = Infinity;
     let highest = -Infinity;
     let leastInk = Infinity;
     for (let i = 0; i < 60; i++) {
-      augmenter.fill(i, out, 0);
+      augmenter.fill(i, out, 0, random);
       let ink = 0;
       let difference = 0;
       for (let k = 0; k < INPUT_PIXELS; k++) {

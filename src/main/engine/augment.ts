@@ -14,14 +14,14 @@ const TRACE_SCALE = 3;
 const TRACE_LEVEL = 100;
 
 /** A random linear distortion: rotation, shear and independent x/y scale. */
-interface Affine {
+export interface Affine {
   a: number;
   b: number;
   c: number;
   d: number;
 }
 
-function randomAffine(random: () => number): Affine {
+export function randomAffine(random: () => number): Affine {
   const angle = uniform(random, -0.26, 0.26);
   const shear = uniform(random, -0.3, 0.3);
   const scaleX = uniform(random, 0.8, 1.15);
@@ -62,16 +62,23 @@ export function randomElastic(random: () => number): (point: Point) => Point {
   return ([x, y]) => [x + sum(alongX, x, y), y + sum(alongY, x, y)];
 }
 
-/** Bilinear sample of a square image at (x, y) in pixel-centre coordinates; outside it is 0. */
+/** One pixel of a square image; outside it is 0. */
+function pixelAt(image: Uint8Array, side: number, x: number, y: number): number {
+  return x < 0 || y < 0 || x >= side || y >= side ? 0 : image[y * side + x];
+}
+
+/**
+ * Bilinear sample of a square image at (x, y) in pixel-centre coordinates; outside it is 0.
+ * Called ~10,000 times per augmented image, so it allocates no closure.
+ */
 export function bilinear(image: Uint8Array, side: number, x: number, y: number): number {
   const x0 = Math.floor(x);
   const y0 = Math.floor(y);
   const fx = x - x0;
   const fy = y - y0;
-  const at = (px: number, py: number) => (px < 0 || py < 0 || px >= side || py >= side ? 0 : image[py * side + px]);
   return (
-    (at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx) * (1 - fy) +
-    (at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx) * fy
+    (pixelAt(image, side, x0, y0) * (1 - fx) + pixelAt(image, side, x0 + 1, y0) * fx) * (1 - fy) +
+    (pixelAt(image, side, x0, y0 + 1) * (1 - fx) + pixelAt(image, side, x0 + 1, y0 + 1) * fx) * fy
   );
 }
 
@@ -176,23 +183,22 @@ export class Augmenter {
   /** With `labels`, pen renderings also take other writing styles (handwritingStyles.ts). */
   constructor(
     private readonly images: Uint8Array,
-    private readonly random: () => number,
     private readonly labels?: Uint8Array,
   ) {}
 
-  fill(index: number, out: Float32Array, offset: number): void {
+  fill(index: number, out: Float32Array, offset: number, random: () => number): void {
     const digit = this.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS);
-    const roll = this.random();
+    const roll = random();
     let input: Float32Array | null = null;
     if (roll < AFFINE_SHARE) {
-      input = affineRendering(digit, this.random);
+      input = affineRendering(digit, random);
     } else if (roll < AFFINE_SHARE + PEN_SHARE) {
       let trace = this.traces.get(index);
       if (!trace) {
         trace = traceDigit(digit);
         this.traces.set(index, trace);
       }
-      input = penRendering(this.labels ? restyle(this.labels[index], trace, this.random) : trace, this.random);
+      input = penRendering(this.labels ? restyle(this.labels[index], trace, random) : trace, random);
     }
     out.set(input ?? bytesToInputs(digit), offset);
   }

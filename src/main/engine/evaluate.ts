@@ -7,7 +7,7 @@ export interface Evaluation {
   accuracy: number;
   loss: number;
   samples: number;
-  /** confusion[truth][predicted] counts. */
+  /** confusion[truth][predicted] counts; a model with the not-a-digit class has an eleventh column for it. */
   confusion: number[][];
   /** The predicted digit and its probability for each sample, in order. */
   predictions: Uint8Array;
@@ -24,7 +24,8 @@ export async function evaluateModel(
   set: MnistSet,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Evaluation> {
-  const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
+  const classes = model.outputs[0].shape.at(-1) ?? 10;
+  const confusion = Array.from({ length: 10 }, () => new Array<number>(classes).fill(0));
   const predictions = new Uint8Array(set.count);
   const confidences = new Float32Array(set.count);
   let correct = 0;
@@ -36,9 +37,9 @@ export async function evaluateModel(
     const values = await probabilities.data();
     probabilities.dispose();
     for (let i = 0; i < count; i++) {
-      const row = values.subarray(i * 10, i * 10 + 10);
+      const row = values.subarray(i * classes, (i + 1) * classes);
       let best = 0;
-      for (let d = 1; d < 10; d++) if (row[d] > row[best]) best = d;
+      for (let d = 1; d < classes; d++) if (row[d] > row[best]) best = d;
       const truth = set.labels[start + i];
       predictions[start + i] = best;
       confidences[start + i] = row[best];

@@ -48,17 +48,22 @@ function idxHeader(bytes: Uint8Array, file: string, magic: number, words: number
   return header;
 }
 
-/** Parses an IDX image file (magic 0x803, count, rows, cols, then count·rows·cols bytes). */
-export function parseIdxImages(bytes: Uint8Array, file: string): { images: Uint8Array; count: number } {
+/**
+ * Parses an IDX image file (magic 0x803, count, rows, cols, then count·rows·cols bytes) of 28×28
+ * images, or of square images of any side when `side` is 'any'.
+ */
+export function parseIdxImages(
+  bytes: Uint8Array, file: string, side: number | 'any' = MNIST_SIDE,
+): { images: Uint8Array; count: number; side: number } {
   const [, count, rows, cols] = idxHeader(bytes, file, IMAGES_MAGIC, 4, 'image');
-  if (rows !== MNIST_SIDE || cols !== MNIST_SIDE) {
-    throw new MnistFileError(file, `images are ${rows}×${cols}, expected 28×28`);
+  if (side === 'any' ? rows !== cols || rows < 8 || rows > 256 : rows !== side || cols !== side) {
+    throw new MnistFileError(file, `images are ${rows}×${cols}, expected ${side === 'any' ? 'square, 8 to 256 pixels' : `${side}×${side}`}`);
   }
-  const expected = 16 + count * MNIST_PIXELS;
+  const expected = 16 + count * rows * cols;
   if (bytes.length !== expected) {
     throw new MnistFileError(file, `${bytes.length} bytes, expected ${expected} for ${count} images (truncated or padded)`);
   }
-  return { images: bytes.subarray(16), count };
+  return { images: bytes.subarray(16), count, side: rows };
 }
 
 /** Parses an IDX label file (magic 0x801, count, then count bytes 0..9). */

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { CalibrationSchema } from './calibration';
 import { ARCHITECTURE, type ModelKind, type TrainingSettings } from './models';
 import type { EpochProgress } from './trainer';
 
@@ -29,6 +30,10 @@ export const ModelCardSchema = z.object({
     validationLoss: z.number().nullable(),
     validationAccuracy: z.number().nullable(),
   })),
+  /** How the board turns this model's probabilities into sure / unsure / not a digit. */
+  calibration: CalibrationSchema.optional(),
+  /** Where the training samples came from, credited, and which writers were kept out. */
+  trainingData: z.array(z.string()).optional(),
 });
 
 export type ModelCard = z.infer<typeof ModelCardSchema>;
@@ -43,6 +48,7 @@ export function makeCard(args: {
   backend: string;
   trainingSeconds: number;
   mnistTestAccuracy: number | null;
+  trainingData?: string[];
 }): ModelCard {
   return {
     kind: args.kind,
@@ -57,5 +63,6 @@ export function makeCard(args: {
     mnistTestAccuracy: args.mnistTestAccuracy,
     history: args.history.map(({ epoch, loss, accuracy, validationLoss, validationAccuracy }) =>
       ({ epoch, loss, accuracy, validationLoss, validationAccuracy })),
+    ...(args.trainingData ? { trainingData: args.trainingData } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { ModelCardSchema, type ModelCard } from './modelCard';
-import { INPUT_SHAPE, type ModelKind } from './models';
+import { CLASS_COUNT, INPUT_SHAPE, type ModelKind } from './models';
 
 /**
  * Saved models in the tfjs layers format (model.json + weights.bin) with card.json, read and
@@ -151,7 +151,8 @@ export async function loadModel(directory: string, kind?: ModelKind): Promise<Lo
   }
   const inputShape = (model.inputs[0].shape ?? []).slice(1).join('×');
   const outputShape = (model.outputs[0].shape ?? []).slice(1).join('×');
-  if (inputShape !== INPUT_SHAPE[card.kind].join('×') || outputShape !== '10') {
+  // Models from before the not-a-digit class answer ten digits; both read.
+  if (inputShape !== INPUT_SHAPE[card.kind].join('×') || (outputShape !== '10' && outputShape !== String(CLASS_COUNT))) {
     model.dispose();
     throw new ModelLoadError(directory, `takes ${inputShape} and gives ${outputShape}, not what a ${card.kind.toUpperCase()} digit reader needs`);
   }

@@ -23,11 +23,17 @@ export const COURSE_SETTINGS: Record<ModelKind, TrainingSettings> = {
   cnn: { optimizer: 'adam', learningRate: 1e-3, batchSize: 128, epochs: 10, cosineDecay: false, augment: false },
 };
 
+/**
+ * The models answer eleven classes: the ten digits and "not a digit" (letters, symbols,
+ * scribbles), which the course's ten-way softmax could only force onto some digit.
+ */
+export const CLASS_COUNT = 11;
+
 export const ARCHITECTURE: Record<ModelKind, string> = {
-  mlp: 'Dense 1024 relu → Dense 512 relu → Dense 512 relu → Dense 10 softmax on 784 inputs',
+  mlp: 'Dense 1024 relu → Dense 512 relu → Dense 512 relu → Dense 11 softmax (10 digits + not a digit) on 784 inputs',
   cnn:
     'Conv 32 3×3 relu → MaxPool 2 → Dropout 0.1 → Conv 64 3×3 relu → MaxPool 2 → Dropout 0.25 → ' +
-    'Flatten → Dense 128 relu → Dropout 0.5 → Dense 10 softmax',
+    'Flatten → Dense 128 relu → Dropout 0.5 → Dense 11 softmax (10 digits + not a digit)',
 };
 
 /** The input shape of one sample for each model (the MLP reads the 784 pixels flat). */
@@ -36,7 +42,7 @@ export const INPUT_SHAPE: Record<ModelKind, number[]> = {
   cnn: [28, 28, 1],
 };
 
-/** The deep MLP of the course's postal-code recognizer v.1 (program 7-7). */
+/** The deep MLP of the course's postal-code recognizer v.1 (program 7-7), with the not-a-digit class. */
 export function buildMlp(): tf.LayersModel {
   return tf.sequential({
     name: 'mlp',
@@ -44,12 +50,12 @@ export function buildMlp(): tf.LayersModel {
       tf.layers.dense({ inputShape: [784], units: 1024, activation: 'relu' }),
       tf.layers.dense({ units: 512, activation: 'relu' }),
       tf.layers.dense({ units: 512, activation: 'relu' }),
-      tf.layers.dense({ units: 10, activation: 'softmax' }),
+      tf.layers.dense({ units: CLASS_COUNT, activation: 'softmax' }),
     ],
   });
 }
 
-/** The course's CNN (225,546 parameters). */
+/** The course's CNN (225,034 parameters with ten classes), with the not-a-digit class. */
 export function buildCnn(): tf.LayersModel {
   return tf.sequential({
     name: 'cnn',
@@ -63,7 +69,7 @@ export function buildCnn(): tf.LayersModel {
       tf.layers.flatten(),
       tf.layers.dense({ units: 128, activation: 'relu' }),
       tf.layers.dropout({ rate: 0.5 }),
-      tf.layers.dense({ units: 10, activation: 'softmax' }),
+      tf.layers.dense({ units: CLASS_COUNT, activation: 'softmax' }),
     ],
   });
 }

@@ -34,9 +34,11 @@ describe('recognizer with the bundled models', () => {
     const readings = await recognizer.recognize(indices.map((i) => boxedMnist(test.images, i)));
     expect(readings.map((r) => r.digit)).toEqual(indices.map((i) => test.labels[i]));
     for (const reading of readings) {
-      expect(reading.empty).toBe(false);
+      if (reading.empty) throw new Error('a digit was read as empty');
+      expect(['sure', 'unsure', 'notDigit']).toContain(reading.status);
       expect(reading.probabilities).toHaveLength(10);
-      expect(reading.probabilities!.reduce((a, b) => a + b)).toBeCloseTo(1, 4);
+      expect(reading.confidence).toBe(reading.probabilities[reading.digit]);
+      expect(reading.probabilities.reduce((a, b) => a + b) + reading.notDigit).toBeCloseTo(1, 4);
       expect(reading.input).toHaveLength(784);
     }
   });
@@ -56,6 +58,29 @@ describe('recognizer with the bundled models', () => {
     const before = tf.memory().numTensors;
     for (let i = 0; i < 50; i++) await recognizer.recognize(boxes);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('judges each box by the calibration in its model card', async () => {
+    const loaded = await loadModel(path.join(modelsRoot, 'cnn'), 'cnn');
+    const test = await loadMnist('test');
+    const boxes = [0, 1, 2, 3, 4].map((i) => boxedMnist(test.images, i));
+    const withThreshold = (unsureBelow: number) => new Recognizer(async () => ({
+      model: loaded.model, card: { ...loaded.card, calibration: { temperature: 1, unsureBelow, fittedOn: 'test' } },
+    }), 'cnn');
+    const strict = await withThreshold(1.01).recognize(boxes);
+    expect(strict.every((r) => !r.empty && r.status !== 'sure')).toBe(true);
+    const lenient = await withThreshold(0).recognize(boxes);
+    expect(lenient.every((r) => !r.empty && r.status !== 'unsure')).toBe(true);
+    // A higher temperature spreads the same probabilities: the top one falls, the order stays.
+    const hot = new Recognizer(async () => ({ model: loaded.model, card: { ...loaded.card, calibration: { temperature: 3, unsureBelow: 0, fittedOn: 'test' } } }), 'cnn');
+    const warm = await hot.recognize(boxes);
+    lenient.forEach((r, i) => {
+      const w = warm[i];
+      if (r.empty || w.empty) throw new Error('a digit was read as empty');
+      expect(w.digit).toBe(r.digit);
+      expect(w.confidence).toBeLessThan(r.confidence);
+    });
+    loaded.model.dispose();
   });
 
   it('keeps the active model when switching to one that does not load', async () => {

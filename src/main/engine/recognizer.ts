@@ -2,19 +2,29 @@ import * as tf from '@tensorflow/tfjs';
 import { INPUT_PIXELS } from '../../shared/geometry';
 import type { InkImage } from '../../shared/ink';
 import { preprocess } from '../../shared/preprocess';
+import type { DigitStatus } from '../../shared/contract';
+import { judge, UNCALIBRATED } from './calibration';
 import type { ModelCard } from './modelCard';
 import type { LoadedModel } from './modelStore';
 import type { ModelKind } from './models';
 import { inputTensor } from './tensors';
 
-/** What the recognizer read in one box. An empty box has no digit and no probabilities. */
+/**
+ * What the recognizer read in one box. An empty box has no digit and no probabilities; any other
+ * is a sure digit, an unsure one, or not a digit (then `digit` is still the likeliest digit).
+ */
 export type BoxReading =
   | { empty: true; digit: null; probabilities: null; input: null }
   | {
       empty: false;
+      status: DigitStatus;
       digit: number;
-      /** Ten probabilities, digit 0 first. */
+      /** The digit's calibrated probability. */
+      confidence: number;
+      /** Ten calibrated probabilities, digit 0 first. */
       probabilities: number[];
+      /** The calibrated probability that the box holds no digit. */
+      notDigit: number;
       /** The 28×28 input (values 0..1) the model saw. */
       input: Float32Array;
     };
@@ -73,7 +83,8 @@ export class Recognizer {
   /** Reads every box: preprocessing, then one prediction for all boxes that hold a digit. */
   async recognize(boxes: readonly InkImage[]): Promise<BoxReading[]> {
     const kind = this.activeKind;
-    const { model } = await this.model(kind);
+    const { model, card } = await this.model(kind);
+    const calibration = card.calibration ?? UNCALIBRATED;
     const prepared = boxes.map((box) => preprocess(box));
     const inputs = prepared.flatMap((p) => (p.empty ? [] : [p.input]));
     let probabilities: Float32Array = new Float32Array(0);
@@ -84,13 +95,13 @@ export class Recognizer {
       probabilities = (await output.data()) as Float32Array;
       output.dispose();
     }
+    const classes = probabilities.length / Math.max(inputs.length, 1);
     let next = 0;
     return prepared.map((p): BoxReading => {
       if (p.empty) return { empty: true, digit: null, probabilities: null, input: null };
-      const row = Array.from(probabilities.subarray(next * 10, next * 10 + 10));
+      const { status, digit, confidence, digits, notDigit } = judge(probabilities.subarray(next * classes, (next + 1) * classes), calibration);
       next++;
-      const digit = row.indexOf(Math.max(...row));
-      return { empty: false, digit, probabilities: row, input: p.input };
+      return { empty: false, status, digit, confidence, probabilities: digits, notDigit, input: p.input };
     });
   }
 }

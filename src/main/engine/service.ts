@@ -39,13 +39,8 @@ function summary(card: ModelCard): ModelSummary {
 
 function toReading(reading: BoxReading): Reading {
   if (reading.empty) return { empty: true };
-  return {
-    empty: false,
-    digit: reading.digit,
-    confidence: reading.probabilities[reading.digit],
-    probabilities: reading.probabilities,
-    input: Array.from(reading.input),
-  };
+  const { status, digit, confidence, probabilities, notDigit } = reading;
+  return { empty: false, status, digit, confidence, probabilities, notDigit, input: Array.from(reading.input) };
 }
 
 /**

@@ -1,15 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backend';
+import { mnistSource, TrainingMix } from './data/trainingMix';
 import { limitMnist, loadMnist, type MnistSet } from './mnist';
 import { COURSE_SETTINGS } from './models';
 import { trainModel, TrainingCancelled, type TrainingProgress } from './trainer';
 
-let train: MnistSet;
+let mnist: MnistSet;
 let validation: MnistSet;
 beforeAll(async () => {
   await initBackend('wasm');
-  train = limitMnist(await loadMnist('train'), 512);
+  mnist = limitMnist(await loadMnist('train'), 512);
   validation = limitMnist(await loadMnist('test'), 200);
 });
 
@@ -18,6 +19,7 @@ describe('trainer', () => {
     const events: TrainingProgress[] = [];
     const settings = { ...COURSE_SETTINGS[kind], learningRate: 1e-3, epochs: 1, augment: true };
     const before = tf.memory().numTensors;
+    const train = TrainingMix.of(mnistSource(mnist, settings.augment));
     const { model, history } = await trainModel({ kind, settings, train, validation, seed: 1, onProgress: (p) => events.push(p) });
     const batches = events.filter((e) => e.kind === 'batch');
     expect(batches).toHaveLength(4);
@@ -42,7 +44,7 @@ describe('trainer', () => {
     const before = tf.memory().numTensors;
     let batchesSeen = 0;
     const run = trainModel({
-      kind: 'mlp', settings: { ...COURSE_SETTINGS.mlp, epochs: 3 }, train, seed: 2, signal: controller.signal,
+      kind: 'mlp', settings: { ...COURSE_SETTINGS.mlp, epochs: 3 }, train: TrainingMix.of(mnistSource(mnist, false)), seed: 2, signal: controller.signal,
       onProgress: (p) => {
         if (p.kind === 'batch' && ++batchesSeen === 2) controller.abort();
       },

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { INPUT_PIXELS } from '../../shared/geometry';
 import { seededRandom } from '../../shared/random';
-import { Augmenter } from './augment';
+import type { TrainingMix } from './data/trainingMix';
 import { evaluateModel, type Evaluation } from './evaluate';
-import { MNIST_PIXELS, type MnistSet } from './mnist';
+import type { MnistSet } from './mnist';
 import { buildModel, compileModel, makeOptimizer, type ModelKind, type TrainingSettings } from './models';
-import { bytesToInputs, inputTensor } from './tensors';
+import { inputTensor } from './tensors';
 
 export interface BatchProgress {
   kind: 'batch';
@@ -52,7 +52,8 @@ export class TrainingCancelled extends Error {
 export interface TrainOptions {
   kind: ModelKind;
   settings: TrainingSettings;
-  train: MnistSet;
+  /** The training samples; `settings.augment` is the mix's business (see mnistSource). */
+  train: TrainingMix;
   /** Evaluated after each epoch; the course uses the MNIST test set. */
   validation?: MnistSet;
   onProgress?: (progress: TrainingProgress) => void;
@@ -70,16 +71,6 @@ export interface TrainResult {
   seconds: number;
   /** The validation after the last epoch, when there was a validation set. */
   validation: Evaluation | null;
-}
-
-function shuffled(count: number, random: () => number): Uint32Array {
-  const order = new Uint32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
-  for (let i = count - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
 }
 
 function learningRateAt(settings: TrainingSettings, progress: number): number {
@@ -104,8 +95,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const model = options.initialModel ?? buildModel(kind);
   const optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
   compileModel(model, optimizer);
-  const augmenter = settings.augment ? new Augmenter(train.images, random, train.labels) : null;
-  const batches = Math.ceil(train.count / settings.batchSize);
+  const batches = Math.ceil(train.epochSize / settings.batchSize);
   const totalBatches = batches * settings.epochs;
   const history: EpochProgress[] = [];
   const started = performance.now();
@@ -117,7 +107,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   try {
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
       const epochStarted = performance.now();
-      const order = shuffled(train.count, random);
+      const plan = train.drawEpoch(random);
       let lossSum = 0;
       let correctSum = 0;
       let seen = 0;
@@ -127,12 +117,10 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
         rate = learningRateAt(settings, (batch + (epoch - 1) * batches) / totalBatches);
         setLearningRate(optimizer, rate);
         const start = batch * settings.batchSize;
-        const count = Math.min(settings.batchSize, train.count - start);
+        const count = Math.min(settings.batchSize, train.epochSize - start);
         for (let i = 0; i < count; i++) {
-          const index = order[start + i];
-          if (augmenter) augmenter.fill(index, pixels, i * INPUT_PIXELS);
-          else pixels.set(bytesToInputs(train.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS)), i * INPUT_PIXELS);
-          labels[i] = train.labels[index];
+          train.fill(plan, start + i, pixels, i * INPUT_PIXELS, random);
+          labels[i] = train.label(plan, start + i);
         }
         const x = inputTensor(kind, pixels.subarray(0, count * INPUT_PIXELS), count);
         const y = tf.tensor2d(labels.subarray(0, count), [count, 1]);

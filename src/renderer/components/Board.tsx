@@ -1,24 +1,29 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { shownDigit } from '../../shared/codeText';
 import type { Reading } from '../../shared/contract';
 import { useAppStore } from '../store/store';
 import { DrawingBox } from './DrawingBox';
 
-/** Below this probability a digit is shown as unsure. */
-export const CONFIDENT = 0.7;
+/** What the line under the result says: how sure, unsure, no digit, or empty. */
+function resultNote(reading: Reading, t: TFunction): string {
+  if (reading.empty) return t('result.empty');
+  const percent = t('result.confidence', { percent: Math.round(reading.confidence * 100) });
+  if (reading.status === 'notDigit') return t('result.notDigit');
+  return reading.status === 'unsure' ? `${t('result.unsure')} · ${percent}` : percent;
+}
 
+/** The digit read from one box (or "?" for no digit); an unsure one is marked in an attribute and by its style. */
 export function ResultLine({ index, reading }: { index: number; reading: Reading | undefined }) {
   const { t } = useTranslation();
-  const unsure = reading && !reading.empty && reading.confidence < CONFIDENT;
+  const status = reading && !reading.empty ? reading.status : undefined;
   return (
-    <div className={`result${unsure ? ' unsure' : ''}`}>
-      <output data-testid={`result-${index}`} className="digit" aria-label={t('box', { n: index + 1 })}>
-        {reading && !reading.empty ? String(reading.digit) : ''}
+    <div className={`result${status === 'unsure' ? ' unsure' : status === 'notDigit' ? ' not-digit' : ''}`}>
+      <output data-testid={`result-${index}`} className="digit" aria-label={t('box', { n: index + 1 })}
+        data-unsure={status === 'unsure' ? 'true' : undefined} data-status={status}>
+        {reading ? shownDigit(reading) : ''}
       </output>
-      <span className="confidence">
-        {reading === undefined ? '' : reading.empty ? t('result.empty') : unsure
-          ? `${t('result.unsure')} · ${t('result.confidence', { percent: Math.round(reading.confidence * 100) })}`
-          : t('result.confidence', { percent: Math.round(reading.confidence * 100) })}
-      </span>
+      <span className="confidence">{reading ? resultNote(reading, t) : ''}</span>
     </div>
   );
 }

@@ -1,14 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { codeText } from '../../shared/codeText';
 import { useAppStore } from '../store/store';
 
-/** The recognised code as text that can be selected and copied; an empty box shows as "_". */
+/** The recognised code as text that can be selected and copied (see codeText for its marks). */
 export function PostalCode() {
   const { t } = useTranslation();
   const readings = useAppStore((s) => s.readings);
   const setNotice = useAppStore((s) => s.setNotice);
-  const code = readings && readings.some((r) => !r.empty)
-    ? readings.map((r) => (r.empty ? '_' : String(r.digit))).join('')
-    : '';
+  const code = readings && readings.some((r) => !r.empty) ? codeText(readings) : '';
   return (
     <section className="postal-code" aria-live="polite">
       <span className="label">{t('result.postalCode')}</span>

@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { Report } from '../../shared/contract';
 import { DigitImage } from './DigitImage';
 
+/** A class of the confusion matrix: a digit, or "?" for the not-a-digit class after them. */
+const classLabel = (index: number) => (index < 10 ? String(index) : '?');
+
 /** Accuracy on the test set, the confusion matrix as a heat map, and the most confident mistakes. */
 export function ReportView({ report }: { report: Report }) {
   const { t } = useTranslation();
@@ -16,7 +19,7 @@ export function ReportView({ report }: { report: Report }) {
         <table className="confusion" data-testid="confusion-matrix" aria-label={t('training.confusion')}>
           <caption>{t('training.confusion')}</caption>
           <thead>
-            <tr><th scope="col">{t('training.truthRead')}</th>{report.confusion.map((_, j) => <th key={j} scope="col">{j}</th>)}</tr>
+            <tr><th scope="col">{t('training.truthRead')}</th>{(report.confusion[0] ?? []).map((_, j) => <th key={j} scope="col">{classLabel(j)}</th>)}</tr>
           </thead>
           <tbody>
             {report.confusion.map((row, i) => (
@@ -40,7 +43,7 @@ export function ReportView({ report }: { report: Report }) {
             {report.mistakes.map((m) => (
               <figure key={m.index} data-testid="mistake">
                 <DigitImage values={m.pixels} full={255} className="mistake-image" />
-                <figcaption>{m.truth} → {m.predicted} ({Math.round(m.confidence * 100)}%)</figcaption>
+                <figcaption>{m.truth} → {classLabel(m.predicted)} ({Math.round(m.confidence * 100)}%)</figcaption>
               </figure>
             ))}
           </div>

@@ -13,6 +13,7 @@ export const en = {
     empty: 'empty',
     confidence: '{{percent}}% sure',
     unsure: 'unsure',
+    notDigit: 'not a digit',
     postalCode: 'Postal code',
     copy: 'Copy',
     copied: 'Copied {{code}}',

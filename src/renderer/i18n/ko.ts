@@ -15,6 +15,7 @@ export const ko: Messages = {
     empty: '비어 있음',
     confidence: '확신도 {{percent}}%',
     unsure: '불확실',
+    notDigit: '숫자 아님',
     postalCode: '우편번호',
     copy: '복사',
     copied: '{{code}} 복사됨',

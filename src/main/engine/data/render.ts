@@ -1,0 +1,103 @@
+import { BOX_SIZE, PEN_WIDTH } from '../../../shared/geometry';
+import { blankInk, type InkImage } from '../../../shared/ink';
+import { placeInBox, type Placement } from '../../../shared/placement';
+import { uniform } from '../../../shared/random';
+import { rasterizeStrokes, smoothStroke, type Point, type Stroke } from '../../../shared/rasterize';
+import { bilinear, randomAffine, randomElastic, type Affine } from '../augment';
+
+/** A person's placement: glyph 45–85 units tall, anywhere in the box. */
+export function randomPlacement(random: () => number): Placement {
+  return { height: uniform(random, 45, 85), x: random(), y: random() };
+}
+
+const IDENTITY: Affine = { a: 1, b: 0, c: 0, d: 1 };
+
+/**
+ * A square image (ink white on black, as MNIST and the scans) drawn into a box as a person would
+ * place it: its ink, optionally distorted by `affine`, scaled (bilinear) to the placement's height
+ * keeping its aspect ratio, at the placement's position.
+ */
+export function imageInBox(
+  pixels: Uint8Array, side: number, placement: Placement, affine: Affine = IDENTITY, margin = 6,
+): InkImage {
+  let left = side, right = -1, top = side, bottom = -1;
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      if (pixels[y * side + x] > 0) {
+        left = Math.min(left, x); right = Math.max(right, x); top = Math.min(top, y); bottom = Math.max(bottom, y);
+      }
+    }
+  }
+  const box = blankInk(BOX_SIZE, BOX_SIZE);
+  if (right < 0) return box;
+  // The crop's corners under the distortion give the glyph's extent in the box.
+  const cx = (left + right + 1) / 2;
+  const cy = (top + bottom + 1) / 2;
+  const halfW = (right - left + 1) / 2;
+  const halfH = (bottom - top + 1) / 2;
+  const { a, b, c, d } = affine;
+  const width = 2 * (Math.abs(a) * halfW + Math.abs(b) * halfH);
+  const height = 2 * (Math.abs(c) * halfW + Math.abs(d) * halfH);
+  const room = BOX_SIZE - 2 * margin;
+  const scale = Math.min(placement.height / height, room / width);
+  const centreX = margin + (room - width * scale) * placement.x + (width * scale) / 2;
+  const centreY = margin + (room - height * scale) * placement.y + (height * scale) / 2;
+  const det = a * d - b * c;
+  const reachX = (width * scale) / 2 + 1;
+  const reachY = (height * scale) / 2 + 1;
+  for (let y = Math.max(0, Math.floor(centreY - reachY)); y < Math.min(BOX_SIZE, Math.ceil(centreY + reachY)); y++) {
+    for (let x = Math.max(0, Math.floor(centreX - reachX)); x < Math.min(BOX_SIZE, Math.ceil(centreX + reachX)); x++) {
+      const u = (x + 0.5 - centreX) / scale;
+      const v = (y + 0.5 - centreY) / scale;
+      const sx = (d * u - b * v) / det + cx - 0.5;
+      const sy = (-c * u + a * v) / det + cy - 0.5;
+      box.data[y * BOX_SIZE + x] = Math.round(bilinear(pixels, side, sx, sy));
+    }
+  }
+  return box;
+}
+
+/** Strokes as the app draws them: placed in the box, smoothed, with the app's pen. */
+export function strokesInBox(strokes: readonly Stroke[], placement: Placement): InkImage {
+  return rasterizeStrokes(placeInBox(strokes, placement).map(smoothStroke), BOX_SIZE, BOX_SIZE, PEN_WIDTH);
+}
+
+function extent(points: readonly Point[]): { minX: number; minY: number; width: number; height: number } {
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  for (const [x, y] of points) {
+    minX = Math.min(minX, x); maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+  }
+  return { minX, minY, width: maxX - minX, height: maxY - minY };
+}
+
+/** Largest wobble of a pointer, in box units, added to every recorded point. */
+const POINTER_JITTER = 0.6;
+
+/**
+ * A recorded sample drawn anew as a different hand would: bent (elastic), rotated, sheared and
+ * stretched, its longer side 35–90 box units, anywhere in the box, with a slightly shaky pointer.
+ */
+export function restyledStrokesInBox(strokes: readonly Stroke[], random: () => number): InkImage {
+  // Into an MNIST-sized frame (longer side 20 of 28), where the elastic waves are calibrated.
+  const { minX, minY, width: w, height: h } = extent(strokes.flat());
+  const toFrame = 20 / Math.max(w, h, 1e-6);
+  const midX = minX + w / 2;
+  const midY = minY + h / 2;
+  const bend = randomElastic(random);
+  const t = randomAffine(random);
+  const moved = strokes.map((stroke) => stroke.map((point): Point => {
+    const [x, y] = bend([(point[0] - midX) * toFrame + 14, (point[1] - midY) * toFrame + 14]);
+    const u = x - 14;
+    const v = y - 14;
+    return [t.a * u + t.b * v, t.c * u + t.d * v];
+  }));
+  const { width, height } = extent(moved.flat());
+  const longer = uniform(random, 35, 90);
+  const placement: Placement = { height: (longer * height) / Math.max(width, height, 1e-6), x: random(), y: random() };
+  const placed = placeInBox(moved, placement).map((stroke) => stroke.map(([x, y]): Point => [
+    x + uniform(random, -POINTER_JITTER, POINTER_JITTER),
+    y + uniform(random, -POINTER_JITTER, POINTER_JITTER),
+  ]));
+  return rasterizeStrokes(placed.map(smoothStroke), BOX_SIZE, BOX_SIZE, PEN_WIDTH);
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { INPUT_PIXELS } from '../../../shared/geometry';
+import { seededRandom } from '../../../shared/random';
+import { NOT_A_DIGIT, strokeSource, symbolSource, TrainingMix, type SampleSource } from './trainingMix';
+
+/** A source whose inputs say which sample they are, to check what an epoch draws. */
+function counting(name: string, size: number, label: number): SampleSource {
+  return { name, size, label: () => label, fill: (index, out, offset) => out.fill(index, offset, offset + INPUT_PIXELS) };
+}
+
+describe('a training mix', () => {
+  it('draws each source its share per epoch: a subset of a large one, repeats of a small one', () => {
+    const mix = new TrainingMix([
+      { source: counting('big', 1000, 1), perEpoch: 300 },
+      { source: counting('small', 10, NOT_A_DIGIT), perEpoch: 25 },
+    ]);
+    expect(mix.epochSize).toBe(325);
+    const plan = mix.drawEpoch(seededRandom(1));
+    const labels = Array.from({ length: mix.epochSize }, (_, i) => mix.label(plan, i));
+    expect(labels.filter((l) => l === 1)).toHaveLength(300);
+    expect(labels.filter((l) => l === NOT_A_DIGIT)).toHaveLength(25);
+    const bigIndices = Array.from(plan.indices).filter((_, i) => plan.parts[i] === 0);
+    expect(new Set(bigIndices).size).toBe(300);
+    const smallCounts = new Map<number, number>();
+    Array.from(plan.indices).filter((_, i) => plan.parts[i] === 1).forEach((index) => smallCounts.set(index, (smallCounts.get(index) ?? 0) + 1));
+    // Two whole passes and a half: every small sample twice or three times.
+    expect([...smallCounts.values()].every((n) => n === 2 || n === 3)).toBe(true);
+    // Shuffled together, not one source after the other.
+    expect(labels.slice(0, 50).some((l) => l === NOT_A_DIGIT)).toBe(true);
+    const out = new Float32Array(INPUT_PIXELS);
+    mix.fill(plan, 0, out, 0, seededRandom(2));
+    expect(out[0]).toBe(plan.indices[0]);
+  });
+
+  it('renders strokes and symbols as inked 28×28 inputs, differently each time when augmenting', () => {
+    const random = seededRandom(3);
+    const seven = strokeSource('pen', [{ label: 7, strokes: [[[0, 0], [40, 0], [15, 60]]] }], true);
+    const a = new Float32Array(INPUT_PIXELS);
+    const b = new Float32Array(INPUT_PIXELS);
+    seven.fill(0, a, 0, random);
+    seven.fill(0, b, 0, random);
+    const ink = (x: Float32Array) => x.reduce((s, v) => s + v, 0);
+    expect(ink(a)).toBeGreaterThan(20);
+    expect(a.some((v, i) => Math.abs(v - b[i]) > 0.1)).toBe(true);
+    const symbols = symbolSource(50);
+    for (let i = 0; i < 50; i++) {
+      expect(symbols.label(i)).toBe(NOT_A_DIGIT);
+      symbols.fill(i, a, 0, random);
+      expect(Math.max(...a)).toBeLessThanOrEqual(1);
+      expect(ink(a)).toBeGreaterThan(5);
+    }
+  });
+});

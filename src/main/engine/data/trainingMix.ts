@@ -1,0 +1,159 @@
+import { INPUT_PIXELS } from '../../../shared/geometry';
+import type { InkImage } from '../../../shared/ink';
+import { preprocess } from '../../../shared/preprocess';
+import type { Stroke } from '../../../shared/rasterize';
+import { Augmenter, randomAffine } from '../augment';
+import { MNIST_PIXELS, type MnistSet } from '../mnist';
+import { bytesToInputs } from '../tensors';
+import { imageInBox, randomPlacement, restyledStrokesInBox, strokesInBox } from './render';
+import type { ScanSet } from './scanFile';
+import { drawSymbol } from './symbols';
+
+type Random = () => number;
+
+/** The class a model answers for anything that is not a digit: letters, symbols, scribbles. */
+export const NOT_A_DIGIT = 10;
+
+/** A collection of training samples, each turned into a 28×28 model input on demand. */
+export interface SampleSource {
+  readonly name: string;
+  readonly size: number;
+  /** 0–9, or NOT_A_DIGIT. */
+  label(index: number): number;
+  /** Writes sample `index`'s model input (784 values 0..1) at `offset`, freshly augmented if the source augments. */
+  fill(index: number, out: Float32Array, offset: number, random: Random): void;
+}
+
+function fillPreprocessed(image: InkImage, out: Float32Array, offset: number): void {
+  const { input } = preprocess(image);
+  // A sample too small to read is paper; the app would call its box empty and never ask the model.
+  if (input) out.set(input, offset);
+  else out.fill(0, offset, offset + INPUT_PIXELS);
+}
+
+/** MNIST as it is, or through the pen and affine augmentation with the handwriting styles. */
+export function mnistSource(set: MnistSet, augment: boolean): SampleSource {
+  const augmenter = augment ? new Augmenter(set.images, set.labels) : null;
+  return {
+    name: 'mnist',
+    size: set.count,
+    label: (index) => set.labels[index],
+    fill: (index, out, offset, random) => {
+      if (augmenter) augmenter.fill(index, out, offset, random);
+      else out.set(bytesToInputs(set.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS)), offset);
+    },
+  };
+}
+
+/** Scanned digits drawn into a box and read through the app's preprocessing; distorted when augmenting. */
+export function scanSource(name: string, set: ScanSet, augment: boolean): SampleSource {
+  const pixels = set.side * set.side;
+  return {
+    name,
+    size: set.count,
+    label: (index) => set.labels[index],
+    fill: (index, out, offset, random) => {
+      const image = set.images.subarray(index * pixels, (index + 1) * pixels);
+      fillPreprocessed(imageInBox(image, set.side, randomPlacement(random), augment ? randomAffine(random) : undefined), out, offset);
+    },
+  };
+}
+
+export interface LabelledStrokes {
+  label: number;
+  strokes: Stroke[];
+}
+
+/** Pen-drawn samples replayed with the app's pen; redrawn by another hand when augmenting. */
+export function strokeSource(name: string, samples: readonly LabelledStrokes[], augment: boolean): SampleSource {
+  return {
+    name,
+    size: samples.length,
+    label: (index) => samples[index].label,
+    fill: (index, out, offset, random) => {
+      const { strokes } = samples[index];
+      fillPreprocessed(augment ? restyledStrokesInBox(strokes, random) : strokesInBox(strokes, randomPlacement(random)), out, offset);
+    },
+  };
+}
+
+/** Synthetic non-digit marks (symbols.ts), a new one each time: `size` per pass. */
+export function symbolSource(size: number): SampleSource {
+  return {
+    name: 'symbols',
+    size,
+    label: () => NOT_A_DIGIT,
+    fill: (_index, out, offset, random) => fillPreprocessed(restyledStrokesInBox(drawSymbol(random).strokes, random), out, offset),
+  };
+}
+
+export interface MixPart {
+  source: SampleSource;
+  /** Samples drawn from the source per epoch: fewer than its size takes a new subset each epoch, more repeats it. */
+  perEpoch: number;
+}
+
+/** One epoch's samples: which part, and which sample of it, in training order. */
+export interface EpochPlan {
+  parts: Uint8Array;
+  indices: Uint32Array;
+}
+
+function shuffle(order: Uint32Array, random: Random): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const t = order[i];
+    order[i] = order[j];
+    order[j] = t;
+  }
+}
+
+/** Training data mixed from several sources in fixed shares per epoch. */
+export class TrainingMix {
+  readonly epochSize: number;
+
+  constructor(readonly parts: readonly MixPart[]) {
+    if (parts.length === 0 || parts.length > 255) throw new Error('A training mix needs 1 to 255 sources');
+    this.epochSize = parts.reduce((sum, part) => sum + part.perEpoch, 0);
+  }
+
+  /** Every sample of one set, once per epoch (the course's way). */
+  static of(source: SampleSource): TrainingMix {
+    return new TrainingMix([{ source, perEpoch: source.size }]);
+  }
+
+  /** Draws an epoch: each part's share (whole shuffled passes, then a random part-pass), all shuffled together. */
+  drawEpoch(random: Random): EpochPlan {
+    const parts = new Uint8Array(this.epochSize);
+    const indices = new Uint32Array(this.epochSize);
+    let next = 0;
+    this.parts.forEach(({ source, perEpoch }, p) => {
+      const pass = new Uint32Array(source.size);
+      for (let left = perEpoch; left > 0; left -= source.size) {
+        for (let i = 0; i < source.size; i++) pass[i] = i;
+        shuffle(pass, random);
+        const take = Math.min(left, source.size);
+        indices.set(pass.subarray(0, take), next);
+        parts.fill(p, next, next + take);
+        next += take;
+      }
+    });
+    const order = new Uint32Array(this.epochSize);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    shuffle(order, random);
+    const plan: EpochPlan = { parts: new Uint8Array(this.epochSize), indices: new Uint32Array(this.epochSize) };
+    order.forEach((from, to) => {
+      plan.parts[to] = parts[from];
+      plan.indices[to] = indices[from];
+    });
+    return plan;
+  }
+
+  label(plan: EpochPlan, position: number): number {
+    return this.parts[plan.parts[position]].source.label(plan.indices[position]);
+  }
+
+  fill(plan: EpochPlan, position: number, out: Float32Array, offset: number, random: Random): void {
+    this.parts[plan.parts[position]].source.fill(plan.indices[position], out, offset, random);
+  }
+}
