@@ -1,4 +1,7 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { z } from 'zod';
+import { codeText, shownDigit } from '../../src/shared/codeText';
+import { ReadingSchema, type Reading } from '../../src/shared/contract';
 import { loadPenDigits, type PenDigit } from '../../scripts/lib/penDigits';
 import { placeInBox } from '../../src/shared/placement';
 import { drawInBox } from './draw';
@@ -27,4 +30,50 @@ export async function inkedPixels(page: Page, testId: string): Promise<number> {
     for (let i = 3; i < data.length; i += 4) if (data[i] > 0) count++;
     return count;
   });
+}
+
+/**
+ * Records what the engine answers to each recognize request over the page's WebSocket, so a spec
+ * can check that the board shows exactly the engine's readings without knowing today's weights.
+ * Call before the page loads.
+ */
+export function watchReadings(page: Page): { next: () => Promise<Reading[]> } {
+  const recognizeIds = new Set<number>();
+  const replies: Reading[][] = [];
+  let taken = 0;
+  page.on('websocket', (socket) => {
+    socket.on('framesent', ({ payload }) => {
+      const message = JSON.parse(String(payload)) as { id?: number; request?: string };
+      if (message.request === 'recognize' && message.id !== undefined) recognizeIds.add(message.id);
+    });
+    socket.on('framereceived', ({ payload }) => {
+      const message = JSON.parse(String(payload)) as { id?: number; reply?: { ok: boolean; value?: { readings: unknown } } };
+      if (message.id !== undefined && recognizeIds.has(message.id) && message.reply?.ok) {
+        replies.push(z.array(ReadingSchema).parse(message.reply.value?.readings));
+      }
+    });
+  });
+  return {
+    /** The readings of the next recognize reply not yet taken. */
+    next: async () => {
+      await expect.poll(() => replies.length, { message: 'a recognize reply' }).toBeGreaterThan(taken);
+      return replies[taken++];
+    },
+  };
+}
+
+/** The board shows each box's reading (its digit, "?", or nothing; unsure marked) and the code as text. */
+export async function expectBoardShows(page: Page, readings: readonly Reading[]): Promise<void> {
+  for (const [i, reading] of readings.entries()) {
+    const result = page.getByTestId(`result-${i}`);
+    await expect(result).toHaveText(shownDigit(reading));
+    if (!reading.empty && reading.status === 'unsure') await expect(result).toHaveAttribute('data-unsure', 'true');
+    else await expect(result).not.toHaveAttribute('data-unsure');
+  }
+  await expect(page.getByTestId('postal-code')).toHaveText(readings.some((r) => !r.empty) ? codeText(readings) : '');
+}
+
+/** How many boxes show the digit drawn in them ("_" for a box left empty, which must show nothing). */
+export function digitsReadAsDrawn(code: string, readings: readonly Reading[]): number {
+  return [...code].filter((char, i) => shownDigit(readings[i]) === (char === '_' ? '' : char)).length;
 }
