@@ -1,10 +1,12 @@
 /**
- * npm run build-models -- --model mlp|cnn [--stage train|calibrate|all] [--epochs N] [--out DIR] [--seed N]
- * Rebuilds a bundled model from the repository's code and the data in ../shared/data:
+ * npm run build-models -- --model mlp|cnn [--stage train|finish|calibrate|all] [--epochs N] [--out DIR] [--seed N]
+ * Rebuilds a bundled model from the repository's code and the data in ../shared/data, stage by
+ * stage (all three by default):
  *   train      from scratch, on MNIST, the scanned digits of USPS and optdigits, the pen-drawn digits
  *              of the training writers, and — as "not a digit" — letters of the training writers and
  *              synthetic symbols; every sample freshly augmented each epoch. Adam 1e-3 on a cosine
  *              schedule; the model is written to DIR after every epoch.
+ *   finish     continues it for a few epochs at 1e-4 with the whole of MNIST each epoch.
  *   calibrate  fits the temperature and the unsure threshold on the calibration writers (pen-drawn
  *              digits, letters, symbols) and writes them into the card.
  * No sample of the test writers, of Semeion or of MNIST's test set is used by either stage.
@@ -46,23 +48,37 @@ const { values } = parseArgs({
 });
 const kind = values.model as ModelKind;
 if (!MODEL_KINDS.includes(kind)) fail('--model must be mlp or cnn');
-if (!['train', 'calibrate', 'all'].includes(values.stage)) fail('--stage must be train, calibrate or all');
+if (!['train', 'finish', 'calibrate', 'all'].includes(values.stage)) fail('--stage must be train, finish, calibrate or all');
 const out = values.out ?? `${BUNDLED_MODELS}/${kind}`;
 const seed = Number(values.seed);
 
-/** Epochs of the from-scratch stage: what fits a few hours of wasm on two cores. */
-const EPOCHS: Record<ModelKind, number> = { mlp: 24, cnn: 18 };
+interface TrainingStage {
+  epochs: Record<ModelKind, number>;
+  learningRate: number;
+  /** MNIST samples per epoch; the other sources are the same in every stage. */
+  mnistPerEpoch: number;
+  /** Continue the model at --out instead of starting anew. */
+  continues: boolean;
+}
+
+/**
+ * From scratch at 1e-3 on a cosine schedule (what fits about an hour of wasm per model), then a
+ * short finish at a tenth of the rate with the whole of MNIST each epoch.
+ */
+const STAGES: Record<'train' | 'finish', TrainingStage> = {
+  train: { epochs: { mlp: 24, cnn: 18 }, learningRate: 1e-3, mnistPerEpoch: 40_000, continues: false },
+  finish: { epochs: { mlp: 3, cnn: 3 }, learningRate: 1e-4, mnistPerEpoch: 60_000, continues: true },
+};
 /** Not-a-digit samples per epoch; the rest are digits. */
 const LETTERS_PER_EPOCH = 10_000;
 const SYMBOLS_PER_EPOCH = 5_000;
-const MNIST_PER_EPOCH = 40_000;
 /** The pen-drawn digits are the closest to the board's, so each is redrawn three times an epoch. */
 const PEN_PASSES = 3;
 /** Share of right readings on the calibration writers that may be marked unsure. */
 const UNSURE_RIGHT_SHARE = 0.02;
 
 const TRAINING_DATA = [
-  `${CREDITS.mnist}: the 60,000 training images, ${MNIST_PER_EPOCH.toLocaleString('en')} a epoch, augmented`,
+  `${CREDITS.mnist}: the 60,000 training images, 40,000 an epoch (all in the finish stage), augmented`,
   `${CREDITS.usps} and ${CREDITS.optdigits}: all training images, drawn into a box and distorted`,
   `${CREDITS.pendigits}: 20 of the 30 writers, redrawn ${PEN_PASSES} times an epoch; writers 03, 09, 15, 21, 27 calibrate, 06, 12, 18, 24, 30 test`,
   `${CREDITS.letters}: letters not written like digits, 70 % of writers (by name hash), as "not a digit"; 15 % calibrate, 15 % test`,
@@ -70,15 +86,17 @@ const TRAINING_DATA = [
   `${CREDITS.semeion}: held out whole (test only)`,
 ];
 
-async function trainStage(): Promise<void> {
+async function trainStage(name: keyof typeof STAGES): Promise<void> {
+  const stage = STAGES[name];
   const backend = await initBackend();
+  const start = stage.continues ? await loadModel(out, kind) : undefined;
   const mnist = await loadMnist('train');
   const test = await loadMnist('test');
   const scans = await Promise.all(TRAIN_SCANS.map(async (name) => scanSource(name, await loadScanSet(scanFile(name)), true)));
   const pen = strokeSource('pendigits', penDigits('train'), true);
   const notDigits = letters('train').map((s) => ({ label: NOT_A_DIGIT, strokes: s.strokes }));
   const parts: { source: SampleSource; perEpoch: number }[] = [
-    { source: mnistSource(mnist, true), perEpoch: MNIST_PER_EPOCH },
+    { source: mnistSource(mnist, true), perEpoch: stage.mnistPerEpoch },
     ...scans.map((source) => ({ source, perEpoch: source.size })),
     { source: pen, perEpoch: pen.size * PEN_PASSES },
     { source: strokeSource('letters', notDigits, true), perEpoch: Math.min(LETTERS_PER_EPOCH, notDigits.length) },
@@ -86,15 +104,17 @@ async function trainStage(): Promise<void> {
   ];
   const train = new TrainingMix(parts);
   const settings: TrainingSettings = {
-    optimizer: 'adam', learningRate: 1e-3, batchSize: 128,
-    epochs: values.epochs ? Number(values.epochs) : EPOCHS[kind], cosineDecay: true, augment: true,
+    optimizer: 'adam', learningRate: stage.learningRate, batchSize: 128,
+    epochs: values.epochs ? Number(values.epochs) : stage.epochs[kind], cosineDecay: true, augment: true,
   };
-  console.error(`Training ${kind.toUpperCase()} from scratch on ${train.epochSize} samples an epoch ` +
+  console.error(`${name}: ${kind.toUpperCase()} ${start ? `continued from ${out}` : 'from scratch'} on ${train.epochSize} samples an epoch ` +
     `(${parts.map((p) => `${p.source.name} ${p.perEpoch}`).join(', ')}) with ${backend.name}`);
   const bar = progressBar(kind.toUpperCase());
+  // A continued model keeps its earlier epochs in its card, numbered on from them.
+  const earlier = start?.card.history ?? [];
   const history: EpochProgress[] = [];
   await trainModel({
-    kind, settings, train, validation: test, seed,
+    kind, settings, train, validation: test, seed, initialModel: start?.model,
     onProgress: (p) => {
       if (p.kind === 'batch') {
         bar.update(((p.epoch - 1) * p.batches + p.batch) / (p.batches * p.epochs),
@@ -109,9 +129,10 @@ async function trainStage(): Promise<void> {
     onEpochEnd: async (model, summary) => {
       history.push(summary);
       await saveModel(model, makeCard({
-        kind, model, settings, history, trainingSamples: train.epochSize, backend: backend.name,
-        trainingSeconds: history.reduce((sum, h) => sum + h.seconds, 0), mnistTestAccuracy: summary.validationAccuracy,
-        trainingData: TRAINING_DATA,
+        kind, model, settings, trainingSamples: train.epochSize, backend: backend.name,
+        history: [...earlier, ...history.map((h) => ({ ...h, epoch: h.epoch + earlier.length }))],
+        trainingSeconds: (start?.card.trainingSeconds ?? 0) + history.reduce((sum, h) => sum + h.seconds, 0),
+        mnistTestAccuracy: summary.validationAccuracy, trainingData: TRAINING_DATA,
       }), out);
     },
   });
@@ -158,5 +179,8 @@ async function calibrateStage(): Promise<void> {
   model.dispose();
 }
 
-if (values.stage !== 'calibrate') await trainStage();
-if (values.stage !== 'train') await calibrateStage();
+const stages = values.stage === 'all' ? ['train', 'finish', 'calibrate'] : [values.stage];
+for (const stage of stages) {
+  if (stage === 'calibrate') await calibrateStage();
+  else await trainStage(stage as keyof typeof STAGES);
+}

@@ -1,10 +1,11 @@
 /**
  * npm run readme-table -- EVALUATE_MLP.json EVALUATE_CNN.json ACCURACY.json
- * Prints README's table of the bundled models from the last JSON lines of `npm run evaluate --
+ * Prints README's tables of the bundled models from the last JSON lines of `npm run evaluate --
  * --json` (one per model) and `npm run bench -- accuracy --json`, so the figures in README are
  * the measured ones.
  */
 import { readFileSync } from 'node:fs';
+import type { AccuracyRow } from './bench/accuracy';
 
 const [mlpFile, cnnFile, accuracyFile] = process.argv.slice(2);
 if (!accuracyFile) {
@@ -13,16 +14,25 @@ if (!accuracyFile) {
 }
 const lastJson = (file: string) => JSON.parse(readFileSync(file, 'utf8').trim().split('\n').at(-1)!);
 const evaluations = { mlp: lastJson(mlpFile), cnn: lastJson(cnnFile) };
-const bench = lastJson(accuracyFile) as { results: { dataset: string; model: 'mlp' | 'cnn'; accuracy: number; samples: number }[] };
-const cell = (dataset: string, model: 'mlp' | 'cnn') => {
-  const row = bench.results.find((r) => r.dataset === dataset && r.model === model);
-  return row ? `${(row.accuracy * 100).toFixed(2)} %` : '—';
+const bench = lastJson(accuracyFile) as { results: AccuracyRow[] };
+const percent = (x: number) => `${(x * 100).toFixed(2)} %`;
+const row = (dataset: string, model: 'mlp' | 'cnn') => bench.results.find((r) => r.dataset === dataset && r.model === model);
+const digits = (dataset: string, model: 'mlp' | 'cnn', field: 'accuracy' | 'codeAccuracy' | 'unsureRight' | 'unsureWrong' = 'accuracy') => {
+  const found = row(dataset, model);
+  return found && 'accuracy' in found ? percent(found[field]) : '—';
 };
+const rejected = (dataset: string, model: 'mlp' | 'cnn') => {
+  const found = row(dataset, model);
+  return found && 'rejected' in found ? percent(found.rejected) : '—';
+};
+const PEN = 'pendigits-test-writers';
+const models = ['mlp', 'cnn'] as const;
 const lines = [
-  '| model | MNIST test (10,000) | boxed MNIST (10,000) | pen-drawn, 30 writers (7,494) | pen-drawn through v.1 preprocessing |',
-  '|---|---|---|---|---|',
-  ...(['mlp', 'cnn'] as const).map((model) =>
-    `| ${model.toUpperCase()} | ${(evaluations[model].testAccuracy * 100).toFixed(2)} % | ${cell('boxed-mnist', model)} | ` +
-    `${cell('pendigits', model)} | ${cell('pendigits-v1-preprocessing', model)} |`),
+  '| model | MNIST test | boxed MNIST test | pen-drawn test writers: digits | codes | unsure marks on right / wrong digits | Semeion scans | letters: not a digit or unsure | symbols: not a digit or unsure |',
+  '|---|---|---|---|---|---|---|---|---|',
+  ...models.map((model) =>
+    `| ${model.toUpperCase()} | ${percent(evaluations[model].testAccuracy)} | ${digits('boxed-mnist-test', model)} | ` +
+    `${digits(PEN, model)} | ${digits(PEN, model, 'codeAccuracy')} | ${digits(PEN, model, 'unsureRight')} / ${digits(PEN, model, 'unsureWrong')} | ` +
+    `${digits('semeion', model)} | ${rejected('letters-test-writers', model)} | ${rejected('symbols-synthetic', model)} |`),
 ];
 console.log(lines.join('\n'));
