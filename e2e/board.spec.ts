@@ -12,10 +12,10 @@ test.beforeEach(async ({ page }) => {
 test('reads a postal code drawn with real pen strokes and shows what the engine read', async ({ page }) => {
   await drawCode(page, '30512', 'tra-01');
   await page.getByRole('button', { name: 'Recognize' }).click();
-  const readings = await engine.next();
-  await expectBoardShows(page, readings);
+  const reply = await engine.next();
+  await expectBoardShows(page, reply);
   // Any model worth bundling reads most of a clear code; the exact digits are the bench's business.
-  expect(digitsReadAsDrawn('30512', readings)).toBeGreaterThanOrEqual(4);
+  expect(digitsReadAsDrawn('30512', reply)).toBeGreaterThanOrEqual(4);
   await expect(page.locator('.confidence').first()).toContainText(/%|not a digit/);
 });
 
@@ -27,9 +27,9 @@ test('marks unsure digits and boxes without a digit exactly as the engine judged
   await drawInBox(page, 3, [[[35, 15], [30, 85]], [[65, 15], [60, 85]], [[15, 35], [85, 35]], [[15, 65], [85, 65]]]);
   await drawInBox(page, 4, [[[15, 80], [50, 20], [85, 80]]]);
   await page.getByRole('button', { name: 'Recognize' }).click();
-  const readings = await engine.next();
-  expect(readings.every((r) => !r.empty)).toBe(true);
-  await expectBoardShows(page, readings);
+  const reply = await engine.next();
+  expect(reply.readings.every((r) => !r.empty)).toBe(true);
+  await expectBoardShows(page, reply);
 });
 
 test('the boxes are the drawable area and draw without gaps', async ({ page }) => {
@@ -94,9 +94,9 @@ test('empty boxes and a stray dot stay empty, never a guess', async ({ page }) =
   await drawCode(page, '8___5', 'tra-05');
   await drawInBox(page, 2, [[[50, 50]]]);
   await page.getByRole('button', { name: 'Recognize' }).click();
-  const readings = await engine.next();
-  expect(readings.map((r) => r.empty)).toEqual([false, true, true, true, false]);
-  await expectBoardShows(page, readings);
+  const reply = await engine.next();
+  expect(reply.readings.map((r) => r.empty)).toEqual([false, true, true, true, false]);
+  await expectBoardShows(page, reply);
   await expect(page.getByTestId('postal-code')).toHaveText(/^.+___.+$/);
 });
 
@@ -139,7 +139,7 @@ test('Korean UI, switchable to English, and the host is told each language', asy
   await page.goto('/?lang=ko');
   await expect(page.getByRole('button', { name: '인식' })).toBeVisible();
   await expect.poll(() => told).toEqual(['ko']);
-  await page.getByRole('combobox').selectOption('en');
+  await page.getByRole('combobox', { name: '언어' }).selectOption('en');
   await expect(page.getByRole('button', { name: 'Recognize' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect.poll(() => told).toEqual(['ko', 'en']);

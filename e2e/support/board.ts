@@ -1,7 +1,6 @@
 import { expect, type Page } from '@playwright/test';
-import { z } from 'zod';
 import { codeText, shownDigit } from '../../src/shared/codeText';
-import { ReadingSchema, type Reading } from '../../src/shared/contract';
+import { RecognitionSchema, type Recognition } from '../../src/shared/contract';
 import { loadPenDigits, type PenDigit } from '../../scripts/lib/penDigits';
 import { placeInBox } from '../../src/shared/placement';
 import { drawInBox } from './draw';
@@ -37,9 +36,9 @@ export async function inkedPixels(page: Page, testId: string): Promise<number> {
  * can check that the board shows exactly the engine's readings without knowing today's weights.
  * Call before the page loads.
  */
-export function watchReadings(page: Page): { next: () => Promise<Reading[]> } {
+export function watchReadings(page: Page): { next: () => Promise<Recognition>; settled: () => Promise<Recognition> } {
   const recognizeIds = new Set<number>();
-  const replies: Reading[][] = [];
+  const replies: Recognition[] = [];
   let taken = 0;
   page.on('websocket', (socket) => {
     socket.on('framesent', ({ payload }) => {
@@ -47,33 +46,44 @@ export function watchReadings(page: Page): { next: () => Promise<Reading[]> } {
       if (message.request === 'recognize' && message.id !== undefined) recognizeIds.add(message.id);
     });
     socket.on('framereceived', ({ payload }) => {
-      const message = JSON.parse(String(payload)) as { id?: number; reply?: { ok: boolean; value?: { readings: unknown } } };
+      const message = JSON.parse(String(payload)) as { id?: number; reply?: { ok: boolean; value?: unknown } };
       if (message.id !== undefined && recognizeIds.has(message.id) && message.reply?.ok) {
-        replies.push(z.array(ReadingSchema).parse(message.reply.value?.readings));
+        replies.push(RecognitionSchema.parse(message.reply.value));
       }
     });
   });
   return {
-    /** The readings of the next recognize reply not yet taken. */
+    /** The next recognize reply not yet taken. */
     next: async () => {
       await expect.poll(() => replies.length, { message: 'a recognize reply' }).toBeGreaterThan(taken);
       return replies[taken++];
     },
+    /** The last reply once none has come for a while (reading as you draw answers every stroke). */
+    settled: async () => {
+      await expect.poll(() => replies.length, { message: 'a recognize reply' }).toBeGreaterThan(taken);
+      let seen = -1;
+      while (seen !== replies.length) {
+        seen = replies.length;
+        await page.waitForTimeout(600);
+      }
+      taken = replies.length;
+      return replies[taken - 1];
+    },
   };
 }
 
-/** The board shows each box's reading (its digit, "?", or nothing; unsure marked) and the code as text. */
-export async function expectBoardShows(page: Page, readings: readonly Reading[]): Promise<void> {
-  for (const [i, reading] of readings.entries()) {
+/** The board shows each box of the engine's code (its digit, "?", or nothing; unsure marked) and the code as text. */
+export async function expectBoardShows(page: Page, { code }: Recognition): Promise<void> {
+  for (const [i, digit] of code.digits.entries()) {
     const result = page.getByTestId(`result-${i}`);
-    await expect(result).toHaveText(shownDigit(reading));
-    if (!reading.empty && reading.status === 'unsure') await expect(result).toHaveAttribute('data-unsure', 'true');
+    await expect(result).toHaveText(shownDigit(digit));
+    if (digit.status === 'unsure') await expect(result).toHaveAttribute('data-unsure', 'true');
     else await expect(result).not.toHaveAttribute('data-unsure');
   }
-  await expect(page.getByTestId('postal-code')).toHaveText(readings.some((r) => !r.empty) ? codeText(readings) : '');
+  await expect(page.getByTestId('postal-code')).toHaveText(code.digits.some((d) => !d.empty) ? codeText(code.digits) : '');
 }
 
 /** How many boxes show the digit drawn in them ("_" for a box left empty, which must show nothing). */
-export function digitsReadAsDrawn(code: string, readings: readonly Reading[]): number {
-  return [...code].filter((char, i) => shownDigit(readings[i]) === (char === '_' ? '' : char)).length;
+export function digitsReadAsDrawn(drawn: string, { code }: Recognition): number {
+  return [...drawn].filter((char, i) => shownDigit(code.digits[i]) === (char === '_' ? '' : char)).length;
 }

@@ -51,7 +51,7 @@ export async function benchTraining(): Promise<Record<string, unknown>[]> {
       const recognizeTimes: number[] = [];
       while (performance.now() - started < WATCH_SECONDS * 1000) {
         const before = performance.now();
-        await service.recognize({ boxes });
+        await service.recognize({ boxes, system: 'kr' });
         recognizeTimes.push(performance.now() - before);
         await sleep(150);
       }

@@ -4,10 +4,11 @@ import { Board } from './components/Board';
 import { EvaluationDialog } from './components/EvaluationDialog';
 import { InputsPanel } from './components/InputsPanel';
 import { PostalCode } from './components/PostalCode';
+import { ProbabilityBars } from './components/ProbabilityBars';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
 import { TrainingPanel } from './components/TrainingPanel';
-import { useEngineEvents, useHostLanguage, useIdleErase, useShortcuts } from './hooks';
+import { useEngineEvents, useHostLanguage, useIdleErase, useReadAsYouDraw, useShortcuts } from './hooks';
 import { useAppStore } from './store/store';
 import { useActions } from './useActions';
 
@@ -18,6 +19,7 @@ export function App() {
   useEngineEvents(perform);
   useIdleErase();
   useHostLanguage();
+  useReadAsYouDraw(perform);
   const showInputs = useAppStore((s) => s.showInputs);
   const notice = useAppStore((s) => s.notice);
   return (
@@ -30,6 +32,7 @@ export function App() {
         <Board />
         <Toolbar />
         <PostalCode />
+        <ProbabilityBars />
         {notice && <p data-testid="notice" className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>{notice.text}</p>}
         {showInputs && <InputsPanel />}
       </main>

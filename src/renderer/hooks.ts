@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionForKey, MENU_ACTIONS, type Action } from './actions';
+import { recognize } from './actions/recognize';
 import { engine } from './api/engine';
 import { isLanguage } from './i18n/i18n';
 import { useAppStore } from './store/store';
@@ -71,4 +72,23 @@ export function useIdleErase(): void {
       events.forEach((name) => window.removeEventListener(name, restart));
     };
   }, [kiosk?.enabled, kiosk?.idleEraseSeconds]);
+}
+
+/**
+ * Read as you draw: after each change to the drawing, recognize it — once per drawing, so a failed
+ * request is not retried in a loop, and again after a stroke made while a request was under way.
+ * Unset, the setting follows kiosk mode.
+ */
+export function useReadAsYouDraw(perform: (action: Action) => void): void {
+  const on = useAppStore((s) => s.readAsYouDraw ?? s.info?.kiosk.enabled ?? false);
+  const strokes = useAppStore((s) => s.strokes);
+  const recognizing = useAppStore((s) => s.recognizing);
+  const readings = useAppStore((s) => s.readings);
+  const attempted = useRef<unknown>(null);
+  useEffect(() => {
+    if (!on || recognizing || readings || attempted.current === strokes) return;
+    if (strokes.every((box) => box.length === 0)) return;
+    attempted.current = strokes;
+    perform(recognize);
+  }, [on, strokes, recognizing, readings, perform]);
 }

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { codeText, shownDigit } from './codeText';
-import type { DigitStatus, Reading } from './contract';
+import type { CodeDigit } from './contract';
 
-const reading = (digit: number, status: DigitStatus): Reading => ({
-  empty: false, status, digit, confidence: 0.5, probabilities: new Array(10).fill(0.05), notDigit: 0.5, input: [],
-});
+const box = (digit: number | null, status: CodeDigit['status'], empty = false): CodeDigit =>
+  ({ digit, status, empty, confidence: 0.5, alternatives: [], corrected: false });
 
 describe('the code as text', () => {
   it('marks unsure digits, boxes without a digit and empty boxes differently', () => {
-    const readings = [reading(0, 'sure'), reading(6, 'sure'), reading(2, 'unsure'), reading(3, 'notDigit'), { empty: true } as const];
-    expect(codeText(readings)).toBe('06[2]?_');
-    expect(readings.map(shownDigit)).toEqual(['0', '6', '2', '?', '']);
+    const digits = [box(0, 'sure'), box(6, 'sure'), box(2, 'unsure'), box(null, 'none'), box(null, 'none', true)];
+    expect(codeText(digits)).toBe('06[2]?_');
+    expect(digits.map(shownDigit)).toEqual(['0', '6', '2', '?', '']);
   });
 });

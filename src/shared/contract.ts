@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES, type EventName, type RequestName } from './channels';
 import { BOX_COUNT, BOX_SIZE, INPUT_PIXELS } from './geometry';
+import { CODE_SYSTEM_IDS } from './postal/systems';
 
 export { EVENT_NAMES, eventChannel, isRequestName, REQUEST_NAMES, requestChannel } from './channels';
 export type { EventName, Language, RequestName } from './channels';
@@ -76,9 +77,41 @@ export const EngineInfoSchema = z.object({
 });
 export type EngineInfo = z.infer<typeof EngineInfoSchema>;
 
+export const CodeSystemIdSchema = z.enum(CODE_SYSTEM_IDS);
+export type CodeSystemId = z.infer<typeof CodeSystemIdSchema>;
+
+/** One box of a read code, as the board and `npm run read` show it. */
+export const CodeDigitSchema = z.object({
+  /** The digit shown; null when the box is empty or holds no digit. */
+  digit: z.number().int().min(0).max(9).nullable(),
+  status: z.enum(['sure', 'unsure', 'none']),
+  /** Whether the box was left empty (as opposed to holding something that is not a digit). */
+  empty: z.boolean(),
+  /** The shown digit's probability (0 for none). */
+  confidence: z.number().min(0).max(1),
+  /** The other digits, most likely first. */
+  alternatives: z.array(z.object({ digit: z.number().int().min(0).max(9), p: z.number().min(0).max(1) })),
+  /** Changed from the model's first choice: by the code's rules, or by a person. */
+  corrected: z.boolean(),
+});
+export type CodeDigit = z.infer<typeof CodeDigitSchema>;
+
+export const CodeReadingSchema = z.object({
+  /** The digits, "?" for a box that holds no digit, "_" for an empty box. */
+  code: z.string(),
+  /** Five digits that make a code of the system. */
+  valid: z.boolean(),
+  /** The region the code names, when the system has regions and the code is valid. */
+  region: z.object({ ko: z.string(), en: z.string() }).nullable(),
+  digits: z.array(CodeDigitSchema).length(BOX_COUNT),
+});
+export type CodeReading = z.infer<typeof CodeReadingSchema>;
+
 export const RecognitionSchema = z.object({
   model: ModelKindSchema,
   readings: z.array(ReadingSchema).length(BOX_COUNT),
+  /** The readings as a code of the requested system. */
+  code: CodeReadingSchema,
   milliseconds: z.number(),
 });
 export type Recognition = z.infer<typeof RecognitionSchema>;
@@ -133,7 +166,7 @@ export const requests = {
   getInfo: { payload: Empty, reply: EngineInfoSchema },
   useModel: { payload: z.object({ model: ModelKindSchema }).strict(), reply: EngineInfoSchema },
   recognize: {
-    payload: z.object({ boxes: z.array(BoxImageSchema).length(BOX_COUNT) }).strict(),
+    payload: z.object({ boxes: z.array(BoxImageSchema).length(BOX_COUNT), system: CodeSystemIdSchema }).strict(),
     reply: RecognitionSchema,
   },
   quit: { payload: Empty, reply: z.object({ quitting: z.boolean() }) },

@@ -30,7 +30,7 @@ describe('the contract at the engine boundary', () => {
 
   it('accepts five 100×100 box images', async () => {
     const h = handlers();
-    const reply = await createDispatcher(h)('recognize', { boxes: Array.from({ length: 5 }, blankBox) });
+    const reply = await createDispatcher(h)('recognize', { boxes: Array.from({ length: 5 }, blankBox), system: 'kr' });
     expect(reply.ok).toBe(true);
   });
 
@@ -41,13 +41,14 @@ describe('the contract at the engine boundary', () => {
     ['an unknown model', 'useModel', { model: 'rnn' }, /Malformed useModel request: model/],
     ['extra fields', 'useModel', { model: 'mlp', extra: 1 }, /Malformed useModel request/],
     ['a payload that is not an object', 'useModel', 'mlp', /Malformed useModel request/],
-    ['four boxes', 'recognize', { boxes: Array.from({ length: 4 }, blankBox) }, /Malformed recognize request: boxes/],
-    ['a box of the wrong size', 'recognize', { boxes: [{ width: 50, height: 100, data: blankBox().data }, ...Array.from({ length: 4 }, blankBox)] }, /boxes\.0\.width/],
-    ['bitmap bytes that are not base64', 'recognize', { boxes: [{ ...blankBox(), data: '!!!' }, ...Array.from({ length: 4 }, blankBox)] }, /boxes\.0\.data/],
+    ['four boxes', 'recognize', { boxes: Array.from({ length: 4 }, blankBox), system: 'kr' }, /Malformed recognize request: boxes/],
+    ['a box of the wrong size', 'recognize', { boxes: [{ width: 50, height: 100, data: blankBox().data }, ...Array.from({ length: 4 }, blankBox)], system: 'kr' }, /boxes\.0\.width/],
+    ['bitmap bytes that are not base64', 'recognize', { boxes: [{ ...blankBox(), data: '!!!' }, ...Array.from({ length: 4 }, blankBox)], system: 'kr' }, /boxes\.0\.data/],
     ['a training run of 0 epochs', 'startTraining', { model: 'mlp', optimizer: 'adam', learningRate: 0.001, epochs: 0, batchSize: 128, trainingSize: 1000, augment: false }, /epochs/],
     ['a trained-model name that walks out of its folder', 'useTrainedModel', { model: 'mlp', trainedModel: '../../etc' }, /trainedModel/],
     ['a language the UI does not speak', 'setLanguage', { language: 'fr' }, /Malformed setLanguage request: language/],
-    ['a truncated bitmap', 'recognize', { boxes: [{ ...blankBox(), data: 'AAAA' }, ...Array.from({ length: 4 }, blankBox)] }, /10000 bytes/],
+    ['an unknown code system', 'recognize', { boxes: Array.from({ length: 5 }, blankBox), system: 'fr' }, /Malformed recognize request: system/],
+    ['a truncated bitmap', 'recognize', { boxes: [{ ...blankBox(), data: 'AAAA' }, ...Array.from({ length: 4 }, blankBox)], system: 'kr' }, /10000 bytes/],
   ])('refuses %s with an error reply, without calling a handler', async (_name, request, payload, message) => {
     const h = handlers();
     const reply = await createDispatcher(h)(request, payload);

@@ -1,6 +1,7 @@
 import { cp, mkdir, readdir, readFile, truncate, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { RecognitionSchema } from '../../shared/contract';
 import { encodeBoxImage } from '../../shared/boxImage';
 import { BOX_SIZE, PEN_WIDTH } from '../../shared/geometry';
 import { blankInk } from '../../shared/ink';
@@ -28,8 +29,12 @@ describe('engine service', () => {
     expect(['tensorflow', 'wasm', 'cpu']).toContain(info.backend);
     const one = encodeBoxImage(rasterizeStrokes([[[50, 15], [50, 85]]], BOX_SIZE, BOX_SIZE, PEN_WIDTH));
     const empty = encodeBoxImage(blankInk(BOX_SIZE, BOX_SIZE));
-    const result = await service.recognize({ boxes: [one, empty, one, empty, empty] });
+    const result = await service.recognize({ boxes: [one, empty, one, empty, empty], system: 'kr' });
     expect(result.readings.map((r) => (r.empty ? null : r.digit))).toEqual([1, null, 1, null, null]);
+    // Incomplete, so not a code; the boxes read as the board shows them.
+    expect(result.code).toMatchObject({ valid: false, region: null });
+    expect(result.code.code).toMatch(/^[0-9?]_[0-9?]__$/);
+    expect(RecognitionSchema.parse(result)).toEqual(result);
   });
 
   it('removes stale retrained folders nobody uses when it starts', async () => {
@@ -101,7 +106,7 @@ describe('retraining through the contract', () => {
     const finished = next('trainingFinished');
     const { runId } = await service.startTraining(quickRun);
     expect((await service.getInfo({})).training).toBe(true);
-    const during = await service.recognize({ boxes: [one, empty, empty, empty, empty] });
+    const during = await service.recognize({ boxes: [one, empty, empty, empty, empty], system: 'any' });
     expect(during.readings[0]).toMatchObject({ empty: false, digit: 1 });
     const result = await finished;
     expect(result).toMatchObject({ runId, model: 'mlp', request: quickRun });
@@ -153,7 +158,7 @@ describe('retraining through the contract', () => {
     const info = await service.getInfo({});
     expect(info).toMatchObject({ activeModel: 'cnn', modelSource: 'bundled' });
     expect(info.modelWarning).toMatch(/retrained CNN was refused.*weights are 99 bytes/);
-    const result = await service.recognize({ boxes: [one, empty, empty, empty, empty] });
+    const result = await service.recognize({ boxes: [one, empty, empty, empty, empty], system: 'any' });
     expect(result.readings[0]).toMatchObject({ digit: 1 });
   });
 });

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { EngineInfo, EventName, EventPayload, Language, ModelSummary, Reading } from '../../shared/contract';
 import { decodeBoxImage } from '../../shared/boxImage';
+import { decodeCode } from '../../shared/postal/decode';
+import { codeSystem } from '../../shared/postal/systems';
 import type { Handlers } from '../../shared/dispatcher';
 import { initBackend, type BackendInfo } from './backend';
 import type { ModelCard } from './modelCard';
@@ -37,7 +39,7 @@ function summary(card: ModelCard): ModelSummary {
   };
 }
 
-function toReading(reading: BoxReading): Reading {
+export function toReading(reading: BoxReading): Reading {
   if (reading.empty) return { empty: true };
   const { status, digit, confidence, probabilities, notDigit } = reading;
   return { empty: false, status, digit, confidence, probabilities, notDigit, input: Array.from(reading.input) };
@@ -109,10 +111,11 @@ export async function createEngineService(options: ServiceOptions): Promise<Hand
   return {
     getInfo: info,
     useModel: ({ model }) => activate(model),
-    recognize: async ({ boxes }) => {
+    recognize: async ({ boxes, system }) => {
       const started = performance.now();
-      const readings = await recognizer.recognize(boxes.map(decodeBoxImage));
-      return { model: recognizer.active, readings: readings.map(toReading), milliseconds: performance.now() - started };
+      const readings = (await recognizer.recognize(boxes.map(decodeBoxImage))).map(toReading);
+      const code = decodeCode(codeSystem(system), readings);
+      return { model: recognizer.active, readings, code, milliseconds: performance.now() - started };
     },
     quit: async () => ({ quitting: await options.quit() }),
     setLanguage: async ({ language }) => {

@@ -1,4 +1,6 @@
 import { encodeBoxImage } from '../../shared/boxImage';
+import { decodeCode } from '../../shared/postal/decode';
+import { codeSystem } from '../../shared/postal/systems';
 import { beep } from '../board/beep';
 import { boxInk } from '../board/boxInk';
 import { reportFailure, type Action } from './action';
@@ -14,10 +16,12 @@ export const recognize: Action = {
     state.setRecognizing(true);
     try {
       const boxes = state.strokes.map((strokes) => encodeBoxImage(boxInk(strokes)));
-      const result = await engine.recognize({ boxes });
+      const result = await engine.recognize({ boxes, system: state.codeSystem });
       // A stroke drawn while waiting made this answer stale: keep the board, drop the answer.
       if (store.getState().strokes !== state.strokes) return;
-      store.getState().setReadings(result.readings, result.milliseconds);
+      // The system may have changed while waiting: decode by the one chosen now.
+      const { codeSystem: system } = store.getState();
+      store.getState().setReadings(result.readings, system === state.codeSystem ? result.code : decodeCode(codeSystem(system), result.readings), result.milliseconds);
       store.getState().setNotice(null);
       if (!store.getState().muted && result.readings.some((r) => !r.empty)) beep();
     } catch (error) {

@@ -1,15 +1,15 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { DigitStatus, Reading } from '../../shared/contract';
+import type { CodeDigit } from '../../shared/contract';
 import { ResultLine } from './Board';
 
-const reading = (status: DigitStatus, confidence = 0.97): Reading => ({
-  empty: false, status, digit: 4, confidence, probabilities: new Array(10).fill(0), notDigit: 0, input: new Array(784).fill(0),
+const digit = (status: CodeDigit['status'], value: number | null = 4, empty = false): CodeDigit => ({
+  digit: value, status, empty, confidence: status === 'sure' ? 0.97 : 0.55, alternatives: [{ digit: 9, p: 0.02 }], corrected: false,
 });
 
 describe('a result under a box', () => {
   it('shows a sure digit plainly', () => {
-    const html = renderToStaticMarkup(<ResultLine index={0} reading={reading('sure')} />);
+    const html = renderToStaticMarkup(<ResultLine index={0} digit={digit('sure')} />);
     expect(html).toContain('data-testid="result-0"');
     expect(html).toMatch(/>4<\/output>/);
     expect(html).not.toContain('unsure');
@@ -17,20 +17,20 @@ describe('a result under a box', () => {
   });
 
   it('marks an unsure digit in an attribute and its style, keeping only the digit in the result', () => {
-    const html = renderToStaticMarkup(<ResultLine index={2} reading={reading('unsure', 0.55)} />);
+    const html = renderToStaticMarkup(<ResultLine index={2} digit={digit('unsure')} />);
     expect(html).toContain('class="result unsure"');
     expect(html).toContain('data-unsure="true"');
     expect(html).toMatch(/>4<\/output>/);
   });
 
   it('shows "?" for a box that holds no digit', () => {
-    const html = renderToStaticMarkup(<ResultLine index={3} reading={reading('notDigit', 0.1)} />);
+    const html = renderToStaticMarkup(<ResultLine index={3} digit={digit('none', null)} />);
     expect(html).toMatch(/>\?<\/output>/);
     expect(html).not.toContain('data-unsure');
   });
 
   it('shows nothing for an empty box', () => {
-    const html = renderToStaticMarkup(<ResultLine index={1} reading={{ empty: true }} />);
+    const html = renderToStaticMarkup(<ResultLine index={1} digit={digit('none', null, true)} />);
     expect(html).toMatch(/data-testid="result-1"[^>]*><\/output>/);
   });
 });

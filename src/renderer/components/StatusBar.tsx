@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { MENU_ACTIONS } from '../actions';
-import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
+import type { CodeSystemId } from '../../shared/contract';
+import { CODE_SYSTEMS } from '../../shared/postal/systems';
+import { isLanguage, LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
 import { useAppStore } from '../store/store';
 import { useActions } from '../useActions';
 
@@ -14,6 +16,11 @@ export function StatusBar() {
   const muted = useAppStore((s) => s.muted);
   const setMuted = useAppStore((s) => s.setMuted);
   const recognizing = useAppStore((s) => s.recognizing);
+  const system = useAppStore((s) => s.codeSystem);
+  const setSystem = useAppStore((s) => s.setCodeSystem);
+  const readAsYouDraw = useAppStore((s) => s.readAsYouDraw ?? s.info?.kiosk.enabled ?? false);
+  const setReadAsYouDraw = useAppStore((s) => s.setReadAsYouDraw);
+  const language = isLanguage(i18n.language) ? i18n.language : 'en';
   return (
     <footer className="status-bar">
       <fieldset className="model-switch">
@@ -35,6 +42,16 @@ export function StatusBar() {
       <span data-testid="backend">{t('status.backend')}: {info ? `TensorFlow.js ${info.backend}` : '…'}</span>
       <label>
         <input type="checkbox" checked={!muted} onChange={(e) => setMuted(!e.target.checked)} /> {t('status.sound')}
+      </label>
+      <label>
+        {t('status.codeSystem')}{' '}
+        <select data-testid="code-system" value={system} onChange={(e) => setSystem(e.target.value as CodeSystemId)}>
+          {CODE_SYSTEMS.map((s) => <option key={s.id} value={s.id}>{s.name[language]}</option>)}
+        </select>
+      </label>
+      <label>
+        <input type="checkbox" data-testid="read-as-you-draw" checked={readAsYouDraw}
+          onChange={(e) => setReadAsYouDraw(e.target.checked)} /> {t('status.readAsYouDraw')}
       </label>
       <label>
         {t('status.language')}{' '}

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { BOX_COUNT } from '../../shared/geometry';
 import type { Stroke } from '../../shared/rasterize';
+import { NO_RESULT } from './resultSlice';
 import type { AppState } from './store';
 
 /** The strokes drawn in each box, in box units. */
@@ -19,9 +20,9 @@ export const createBoardSlice: StateCreator<AppState, [], [], BoardSlice> = (set
   addStroke: (box, stroke) =>
     set((state) => ({
       strokes: state.strokes.map((strokes, i) => (i === box ? [...strokes, stroke] : strokes)),
-      readings: null,
+      ...NO_RESULT,
     })),
   eraseBox: (box) =>
-    set((state) => ({ strokes: state.strokes.map((strokes, i) => (i === box ? [] : strokes)), readings: null })),
-  eraseAll: () => set({ strokes: emptyBoard(), readings: null }),
+    set((state) => ({ strokes: state.strokes.map((strokes, i) => (i === box ? [] : strokes)), ...NO_RESULT })),
+  eraseAll: () => set({ strokes: emptyBoard(), ...NO_RESULT }),
 });

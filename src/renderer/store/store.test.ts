@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Reading } from '../../shared/contract';
+import { decodeCode } from '../../shared/postal/decode';
+import { codeSystem } from '../../shared/postal/systems';
 import { createAppStore } from './store';
 
 const reading = (digit: number): Reading => ({
   empty: false, status: 'sure', digit, confidence: 0.9, probabilities: new Array(10).fill(0.01), notDigit: 0.01, input: new Array(784).fill(0),
 });
+const EMPTY: Reading = { empty: true };
+/** Readings as the engine sends them, with their code decoded as the engine does. */
+function read(store: ReturnType<typeof createAppStore>, readings: Reading[]) {
+  store.getState().setReadings(readings, decodeCode(codeSystem(store.getState().codeSystem), readings), 3);
+}
 
 describe('the app store', () => {
   it('starts with five empty boxes and no readings', () => {
@@ -21,10 +28,10 @@ describe('the app store', () => {
 
   it('drops the readings when the drawing changes, so no stale digit is shown', () => {
     const store = createAppStore();
-    store.getState().setReadings([reading(1), { empty: true }, { empty: true }, { empty: true }, { empty: true }], 3);
+    read(store, [reading(1), EMPTY, EMPTY, EMPTY, EMPTY]);
     store.getState().addStroke(0, [[5, 5]]);
     expect(store.getState().readings).toBeNull();
-    store.getState().setReadings([reading(1), { empty: true }, { empty: true }, { empty: true }, { empty: true }], 3);
+    read(store, [reading(1), EMPTY, EMPTY, EMPTY, EMPTY]);
     store.getState().eraseBox(0);
     expect(store.getState().readings).toBeNull();
   });
@@ -49,10 +56,24 @@ describe('the app store', () => {
 describe('a model switch', () => {
   it('drops the readings made by the previous model', () => {
     const store = createAppStore();
-    store.getState().setReadings([reading(7), { empty: true }, { empty: true }, { empty: true }, { empty: true }], 3);
+    read(store, [reading(7), EMPTY, EMPTY, EMPTY, EMPTY]);
     const info = { activeModel: 'mlp' } as never;
     store.getState().adoptModel(info);
     expect(store.getState().info).toBe(info);
     expect(store.getState().readings).toBeNull();
+  });
+});
+
+describe('the code', () => {
+  it('is corrected by a person, re-read under another system, and remembered in settings', () => {
+    const store = createAppStore();
+    store.getState().setCodeSystem('kr');
+    read(store, [reading(7), reading(2), reading(3), reading(4), reading(5)]);
+    expect(store.getState().code).toMatchObject({ code: '72345', valid: false });
+    store.getState().correctDigit(0, 1);
+    expect(store.getState().code).toMatchObject({ code: '12345', valid: true, region: { en: 'Gyeonggi' } });
+    store.getState().setCodeSystem('us');
+    expect(store.getState().code).toMatchObject({ code: '72345', valid: true, region: { en: expect.stringMatching(/Texas/) } });
+    expect(createAppStore().getState().codeSystem).toBe(globalThis.localStorage ? 'us' : 'kr');
   });
 });

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { readSetting, writeSetting } from './persisted';
 import type { AppState } from './store';
 
 export type Notice = { kind: 'info' | 'error'; text: string } | null;
@@ -17,27 +18,15 @@ export interface ViewSlice {
 
 const MUTED_KEY = 'postcode-reader.muted';
 
-function storedMuted(): boolean {
-  try {
-    return globalThis.localStorage?.getItem(MUTED_KEY) === 'true';
-  } catch {
-    return false;
-  }
-}
-
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
   showInputs: false,
   aboutOpen: false,
-  muted: storedMuted(),
+  muted: readSetting(MUTED_KEY, (text) => text === 'true') ?? false,
   notice: null,
   setShowInputs: (showInputs) => set({ showInputs }),
   setAboutOpen: (aboutOpen) => set({ aboutOpen }),
   setMuted: (muted) => {
-    try {
-      globalThis.localStorage?.setItem(MUTED_KEY, String(muted));
-    } catch {
-      // Storage may be unavailable (private mode); the switch still works for this session.
-    }
+    writeSetting(MUTED_KEY, String(muted));
     set({ muted });
   },
   setNotice: (notice) => set({ notice }),
