@@ -1,13 +1,12 @@
 import path from 'node:path';
-import type { EngineInfo, EventName, EventPayload, Language, ModelSummary, Reading } from '../../shared/contract';
+import type { EngineInfo, EventName, EventPayload, Language, ModelSummary } from '../../shared/contract';
 import { decodeBoxImage } from '../../shared/boxImage';
-import { decodeCode } from '../../shared/postal/decode';
-import { codeSystem } from '../../shared/postal/systems';
 import type { Handlers } from '../../shared/dispatcher';
 import { initBackend, type BackendInfo } from './backend';
 import type { ModelCard } from './modelCard';
 import type { ModelKind } from './models';
-import { Recognizer, type BoxReading } from './recognizer';
+import { readCode } from './readCode';
+import { Recognizer } from './recognizer';
 import { TrainingCancelled } from './trainer';
 import type { TrainingHost } from './training/trainingHost';
 import type { ModelChoice, UserModels } from './userModels';
@@ -37,12 +36,6 @@ function summary(card: ModelCard): ModelSummary {
     trainedAt: card.trainedAt,
     trainedOn: card.backend,
   };
-}
-
-export function toReading(reading: BoxReading): Reading {
-  if (reading.empty) return { empty: true };
-  const { status, digit, confidence, probabilities, notDigit } = reading;
-  return { empty: false, status, digit, confidence, probabilities, notDigit, input: Array.from(reading.input) };
 }
 
 /**
@@ -113,8 +106,7 @@ export async function createEngineService(options: ServiceOptions): Promise<Hand
     useModel: ({ model }) => activate(model),
     recognize: async ({ boxes, system }) => {
       const started = performance.now();
-      const readings = (await recognizer.recognize(boxes.map(decodeBoxImage))).map(toReading);
-      const code = decodeCode(codeSystem(system), readings);
+      const { readings, code } = await readCode(recognizer, boxes.map(decodeBoxImage), system);
       return { model: recognizer.active, readings, code, milliseconds: performance.now() - started };
     },
     quit: async () => ({ quitting: await options.quit() }),

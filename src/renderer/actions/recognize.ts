@@ -2,7 +2,7 @@ import { encodeBoxImage } from '../../shared/boxImage';
 import { decodeCode } from '../../shared/postal/decode';
 import { codeSystem } from '../../shared/postal/systems';
 import { beep } from '../board/beep';
-import { boxInk } from '../board/boxInk';
+import { boxInk } from '../../shared/boxInk';
 import { reportFailure, type Action } from './action';
 
 export const recognize: Action = {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { preprocess } from '../../shared/preprocess';
-import { boxInk } from '../board/boxInk';
+import { boxInk } from '../../shared/boxInk';
 import { useAppStore } from '../store/store';
 import { DigitImage } from './DigitImage';
 
