@@ -2,7 +2,7 @@
  * npm run bench -- recognize [--json]
  *   recognize() latency on five boxes, model load time, tensor growth over 1,000 recognitions.
  * npm run bench -- accuracy [--json] [--seed N] [--strokes FILE …] [--idx FILE …] [--mnist-limit N]
- *                           [--models-root DIR] [--model mlp|cnn]
+ *                           [--models-root DIR] [--model mlp|cnn] [--system kr|us|any]
  *   through the app's path, on sets no bundled model trained on (boxed MNIST test, the pen-drawn
  *   test writers, Semeion, letters, symbols) and on FILEs: per digit, whole codes, unsure marks;
  *   the share rejected for non-digits. Of the bundled models, or of DIR/mlp and DIR/cnn.
@@ -17,6 +17,12 @@ import { benchAccuracy } from './bench/accuracy';
 import { benchRecognize } from './bench/recognize';
 import { benchTraining } from './bench/training';
 import { benchUi } from './bench/ui';
+import { CODE_SYSTEM_IDS } from '../src/shared/postal/systems';
+
+function fail(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -28,6 +34,7 @@ const { values, positionals } = parseArgs({
     'mnist-limit': { type: 'string' },
     'models-root': { type: 'string' },
     model: { type: 'string' },
+    system: { type: 'string', default: 'kr' },
   },
 });
 
@@ -40,6 +47,7 @@ const benches: Record<string, () => Promise<unknown[]>> = {
     mnistLimit: values['mnist-limit'] === undefined ? undefined : Number(values['mnist-limit']),
     modelsRoot: values['models-root'],
     kinds: values.model === 'mlp' || values.model === 'cnn' ? [values.model] : undefined,
+    system: CODE_SYSTEM_IDS.find((id) => id === values.system) ?? fail(`--system must be one of ${CODE_SYSTEM_IDS.join(', ')}`),
   }),
   training: benchTraining,
   ui: benchUi,
@@ -47,10 +55,7 @@ const benches: Record<string, () => Promise<unknown[]>> = {
 
 const name = positionals[0];
 const bench = name ? benches[name] : undefined;
-if (!bench) {
-  console.error(`bench: name one of ${Object.keys(benches).join(', ')}`);
-  process.exit(2);
-}
+if (!bench) fail(`name one of ${Object.keys(benches).join(', ')}`);
 try {
   const results = await bench();
   if (values.json) console.log(JSON.stringify({ results }));

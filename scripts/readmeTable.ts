@@ -28,11 +28,11 @@ const rejected = (dataset: string, model: 'mlp' | 'cnn') => {
 const PEN = 'pendigits-test-writers';
 const models = ['mlp', 'cnn'] as const;
 const lines = [
-  '| model | MNIST test | boxed MNIST test | pen-drawn test writers: digits | codes | unsure marks on right / wrong digits | Semeion scans | letters: not a digit or unsure | symbols: not a digit or unsure |',
+  '| model | MNIST test | boxed MNIST test | pen-drawn test writers: digits | codes | unsure marks on right / wrong digits | optdigits scans | letters: not a digit or unsure | symbols: not a digit or unsure |',
   '|---|---|---|---|---|---|---|---|---|',
   ...models.map((model) =>
     `| ${model.toUpperCase()} | ${percent(evaluations[model].testAccuracy)} | ${digits('boxed-mnist-test', model)} | ` +
     `${digits(PEN, model)} | ${digits(PEN, model, 'codeAccuracy')} | ${digits(PEN, model, 'unsureRight')} / ${digits(PEN, model, 'unsureWrong')} | ` +
-    `${digits('semeion', model)} | ${rejected('letters-test-writers', model)} | ${rejected('symbols-synthetic', model)} |`),
+    `${digits('optdigits', model)} | ${rejected('letters-test-writers', model)} | ${rejected('symbols-synthetic', model)} |`),
 ];
 console.log(lines.join('\n'));

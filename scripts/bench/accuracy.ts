@@ -10,7 +10,12 @@ import { loadModel } from '../../src/main/engine/modelStore';
 import { MODEL_KINDS, type ModelKind } from '../../src/main/engine/models';
 import { Recognizer, type BoxReading } from '../../src/main/engine/recognizer';
 import { inputTensor } from '../../src/main/engine/tensors';
+import { toReading } from '../../src/main/engine/readCode';
+import type { CodeSystemId } from '../../src/shared/contract';
 import { BOX_COUNT, INPUT_PIXELS } from '../../src/shared/geometry';
+import { isValidCode, regionOf, type CodeSystem } from '../../src/shared/postal/codeSystem';
+import { decodeCode } from '../../src/shared/postal/decode';
+import { codeSystem } from '../../src/shared/postal/systems';
 import type { InkImage } from '../../src/shared/ink';
 import { seededRandom } from '../../src/shared/random';
 import {
@@ -25,7 +30,14 @@ export interface DigitRow {
   model: ModelKind;
   samples: number;
   accuracy: number;
+  /** Whole codes (valid codes of the system) shown exactly right, after the system's decoding. */
   codeAccuracy: number;
+  /** The same codes read without the system's rules. */
+  codeAccuracyWithoutRules?: number;
+  /** Of the codes read right, the share whose region is named right. */
+  regionRightOfCodesRight?: number;
+  /** Korean codes only: codes starting 7–9 that come back "not a valid code". */
+  invalidCodesRefused?: number;
   /** Share of right digits marked unsure (or not a digit). */
   unsureRight: number;
   /** Share of wrong digits marked unsure, not a digit, or left empty. */
@@ -40,7 +52,15 @@ export interface RejectionRow {
   rejected: number;
 }
 
-export type AccuracyRow = DigitRow | RejectionRow;
+/** Digits read through the original v.1 preprocessing, for comparison: the model's first choice only. */
+export interface V1Row {
+  dataset: string;
+  model: ModelKind;
+  samples: number;
+  v1Accuracy: number;
+}
+
+export type AccuracyRow = DigitRow | RejectionRow | V1Row;
 
 interface Dataset {
   name: string;
@@ -87,37 +107,63 @@ async function readAll(kind: ModelKind, boxes: readonly InkImage[], modelsRoot: 
 const shown = (r: BoxReading) => (r.empty || r.status === 'notDigit' ? -1 : r.digit);
 const marked = (r: BoxReading) => r.empty || r.status !== 'sure';
 
-function shuffled(count: number, random: () => number): number[] {
-  const order = Array.from({ length: count }, (_, i) => i);
-  for (let i = count - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
+/**
+ * Codes as people would write them: valid codes of the system, random otherwise, each digit a
+ * sample of that label (every sample used about equally often), the same for every model.
+ */
+function drawCodes(labels: readonly number[], system: CodeSystem, count: number, random: () => number): number[][] {
+  const pools = Array.from({ length: 10 }, (_, digit) => labels.flatMap((label, i) => (label === digit ? [i] : [])));
+  const next = pools.map(() => 0);
+  const take = (digit: number) => {
+    const pool = pools[digit];
+    if (next[digit] % pool.length === 0) pool.sort(() => random() - 0.5);
+    return pool[next[digit]++ % pool.length];
+  };
+  return Array.from({ length: count }, () => {
+    let digits: number[];
+    do digits = Array.from({ length: BOX_COUNT }, () => Math.floor(random() * 10));
+    while (!isValidCode(system, digits) || digits.some((d) => pools[d].length === 0));
+    return digits.map(take);
+  });
 }
 
-function digitRow(dataset: Dataset, labels: number[], kind: ModelKind, readings: BoxReading[], seed: number): DigitRow {
+/** Codes whose first digit no Korean code has (7–9): they should come back "not a valid code". */
+function invalidKoreanCodes(labels: readonly number[], count: number, random: () => number): number[][] {
+  return drawCodes(labels, codeSystem('any'), count * 20, random).filter((code) => labels[code[0]] >= 7).slice(0, count);
+}
+
+function digitRow(dataset: Dataset, labels: number[], kind: ModelKind, readings: BoxReading[], options: { seed: number; system: CodeSystemId }): DigitRow {
   const right = readings.map((r, i) => shown(r) === labels[i]);
   const rightCount = right.filter(Boolean).length;
-  // Codes: the samples in a seeded order, five at a time.
-  const order = shuffled(readings.length, seededRandom(seed));
-  let codes = 0;
-  let codesRight = 0;
-  for (let start = 0; start + BOX_COUNT <= order.length; start += BOX_COUNT) {
-    codes++;
-    if (order.slice(start, start + BOX_COUNT).every((i) => right[i])) codesRight++;
-  }
   const share = (count: number, of: number) => (of === 0 ? 0 : count / of);
-  return {
+  // Whole codes as the app shows them: the five boxes decoded with the system's rules.
+  const system = codeSystem(options.system);
+  const codes = drawCodes(labels, system, Math.floor(readings.length / BOX_COUNT), seededRandom(options.seed));
+  const decode = (code: number[], rules: CodeSystem) => decodeCode(rules, code.map((i) => toReading(readings[i])));
+  const truth = (code: number[]) => code.map((i) => labels[i]).join('');
+  const decoded = codes.map((code) => decode(code, system));
+  const codesRight = decoded.filter((d, k) => d.code === truth(codes[k])).length;
+  const row: DigitRow = {
     dataset: dataset.name, model: kind, samples: readings.length,
     accuracy: share(rightCount, readings.length),
-    codeAccuracy: share(codesRight, codes),
+    codeAccuracy: share(codesRight, codes.length),
     unsureRight: share(readings.filter((r, i) => right[i] && marked(r)).length, rightCount),
     unsureWrong: share(readings.filter((r, i) => !right[i] && marked(r)).length, readings.length - rightCount),
   };
+  if (system.prefixDigits === 0) return row;
+  const withoutRules = codes.filter((code) => decode(code, codeSystem('any')).code === truth(code)).length;
+  const regionRight = decoded.filter((d, k) => d.code === truth(codes[k]) &&
+    d.region?.en === regionOf(system, codes[k].map((i) => labels[i]))?.name.en).length;
+  const invalid = options.system === 'kr' ? invalidKoreanCodes(labels, codes.length, seededRandom(options.seed + 1)) : [];
+  return {
+    ...row,
+    codeAccuracyWithoutRules: share(withoutRules, codes.length),
+    regionRightOfCodesRight: share(regionRight, codesRight),
+    ...(invalid.length ? { invalidCodesRefused: share(invalid.filter((code) => !decode(code, system).valid).length, invalid.length) } : {}),
+  };
 }
 
-async function v1Row(dataset: Dataset, labels: number[], kind: ModelKind, modelsRoot: string): Promise<DigitRow> {
+async function v1Row(dataset: Dataset, labels: number[], kind: ModelKind, modelsRoot: string): Promise<V1Row> {
   const { model } = await loadModel(path.join(modelsRoot, kind), kind);
   const batch = new Float32Array(dataset.boxes.length * INPUT_PIXELS);
   dataset.boxes.forEach((box, i) => batch.set(v1Preprocess(box), i * INPUT_PIXELS));
@@ -125,8 +171,7 @@ async function v1Row(dataset: Dataset, labels: number[], kind: ModelKind, models
   const digits = Array.from(await output.data());
   output.dispose();
   model.dispose();
-  const accuracy = digits.filter((d, i) => d === labels[i]).length / digits.length;
-  return { dataset: dataset.name, model: kind, samples: digits.length, accuracy, codeAccuracy: accuracy ** BOX_COUNT, unsureRight: 0, unsureWrong: 0 };
+  return { dataset: dataset.name, model: kind, samples: digits.length, v1Accuracy: digits.filter((d, i) => d === labels[i]).length / digits.length };
 }
 
 function confusionTable(labels: number[], readings: BoxReading[]): string {
@@ -152,6 +197,8 @@ export async function benchAccuracy(options: {
   /** A folder with mlp/ and cnn/ (default: the bundled models). */
   modelsRoot?: string;
   kinds?: readonly ModelKind[];
+  /** The code system whose codes are drawn and decoded (default Korea, the app's default). */
+  system?: CodeSystemId;
 }): Promise<AccuracyRow[]> {
   await initBackend();
   const random = seededRandom(options.seed);
@@ -171,7 +218,7 @@ export async function benchAccuracy(options: {
     },
     penSet,
     { ...penSet, name: 'pendigits-test-writers-v1-preprocessing', v1: true },
-    await idxDataset(scanFile(TEST_SCAN), random, 'semeion'),
+    await idxDataset(scanFile(TEST_SCAN), random, 'optdigits'),
     ...strokeDatasets('letters-test-writers', letterSamples.filter((s) => !DIGIT_LIKE_LETTERS.has(String(s.label))), random),
     ...strokeDatasets('letters-written-like-digits', letterSamples.filter((s) => DIGIT_LIKE_LETTERS.has(String(s.label))), random),
     ...strokeDatasets('symbols-synthetic', Array.from({ length: 20 * SYMBOL_NAMES.length }, (_, i) =>
@@ -187,15 +234,18 @@ export async function benchAccuracy(options: {
       if (labels && dataset.v1) {
         const row = await v1Row(dataset, labels, kind, modelsRoot);
         rows.push(row);
-        console.log(`${dataset.name.padEnd(40)} ${kind.toUpperCase()}  digits ${percent(row.accuracy)}  (v.1 preprocessing, no calibration)`);
+        console.log(`${dataset.name.padEnd(40)} ${kind.toUpperCase()}  digits ${percent(row.v1Accuracy)}  (v.1 preprocessing, first choice)`);
         continue;
       }
       const readings = await readAll(kind, dataset.boxes, modelsRoot);
       if (labels) {
-        const row = digitRow(dataset, labels, kind, readings, options.seed);
+        const row = digitRow(dataset, labels, kind, readings, { seed: options.seed, system: options.system ?? 'kr' });
         rows.push(row);
         console.log(`${dataset.name.padEnd(40)} ${kind.toUpperCase()}  digits ${percent(row.accuracy)}  codes ${percent(row.codeAccuracy)}  ` +
-          `unsure: right ${percent(row.unsureRight)} wrong ${percent(row.unsureWrong)}  (${row.samples})`);
+          `unsure: right ${percent(row.unsureRight)} wrong ${percent(row.unsureWrong)}  (${row.samples})` +
+          (row.codeAccuracyWithoutRules === undefined ? '' : `\n${''.padEnd(46)}codes without the rules ${percent(row.codeAccuracyWithoutRules)}  ` +
+            `region right ${percent(row.regionRightOfCodesRight ?? 0)}` +
+            (row.invalidCodesRefused === undefined ? '' : `  invalid codes refused ${percent(row.invalidCodesRefused)}`)));
         if (dataset === penSet) console.log(`confusion, ${kind.toUpperCase()} on ${dataset.name} (rows: truth, columns: shown)\n${confusionTable(labels, readings)}`);
       } else {
         const rejected = readings.filter(marked).length / readings.length;
@@ -208,7 +258,7 @@ export async function benchAccuracy(options: {
     'Sources (none of these samples was trained or calibrated on):',
     `  boxed-mnist-test: ${CREDITS.mnist}, test set`,
     `  pendigits-test-writers: ${CREDITS.pendigits}, writers 06, 12, 18, 24, 30`,
-    `  semeion: ${CREDITS.semeion}`,
+    `  optdigits: ${CREDITS.optdigits}, the 30 training writers' 32×32 bitmaps`,
     `  letters-*: ${CREDITS.letters}, the test writers (15 % by name hash)`,
   ].join('\n'));
   return rows;

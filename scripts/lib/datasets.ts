@@ -12,9 +12,12 @@ export const LETTERS_FILE = path.join(SHARED_DATA, 'unipen-letters.json.gz');
 export const scanFile = (name: 'usps-train' | 'optdigits-train' | 'semeion') =>
   path.join(SHARED_DATA, 'scans', `${name}-images-idx3-ubyte.gz`);
 
-/** Scanned sets: trained on USPS and optdigits; Semeion (about 80 writers) is held out whole. */
-export const TRAIN_SCANS = ['usps-train', 'optdigits-train'] as const;
-export const TEST_SCAN = 'semeion' as const;
+/**
+ * Scanned sets: trained on USPS (mail) and Semeion (about 80 writers; 1-bit, each digit stretched
+ * to fill its square); optdigits (30 writers) is held out whole.
+ */
+export const TRAIN_SCANS = ['usps-train', 'semeion'] as const;
+export const TEST_SCAN = 'optdigits-train' as const;
 
 export type WriterRole = 'train' | 'calibrate' | 'test';
 
