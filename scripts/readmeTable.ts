@@ -1,13 +1,14 @@
 /**
- * npm run readme-table -- EVALUATE_MLP.json EVALUATE_CNN.json ACCURACY.json
+ * npm run readme-table -- EVALUATE_MLP.json EVALUATE_CNN.json ACCURACY.json [--write]
  * Prints README's tables of the bundled models from the last JSON lines of `npm run evaluate --
  * --json` (one per model) and `npm run bench -- accuracy --json`, so the figures in README are
  * the measured ones.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { AccuracyRow } from './bench/accuracy';
 
-const [mlpFile, cnnFile, accuracyFile] = process.argv.slice(2);
+const [mlpFile, cnnFile, accuracyFile] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (!accuracyFile) {
   console.error('readme-table: give the evaluate JSON of the MLP, of the CNN, and the accuracy bench JSON');
   process.exit(2);
@@ -35,4 +36,13 @@ const lines = [
     `${digits(PEN, model)} | ${digits(PEN, model, 'codeAccuracy')} | ${digits(PEN, model, 'unsureRight')} / ${digits(PEN, model, 'unsureWrong')} | ` +
     `${digits('optdigits', model)} | ${rejected('letters-test-writers', model)} | ${rejected('symbols-synthetic', model)} |`),
 ];
-console.log(lines.join('\n'));
+const table = lines.join('\n');
+console.log(table);
+// With --write, the table replaces the one between README's readme-table markers.
+if (process.argv.includes('--write')) {
+  const readme = path.resolve(import.meta.dirname, '../README.md');
+  const text = readFileSync(readme, 'utf8');
+  const updated = text.replace(/<!-- readme-table -->[\s\S]*<!-- \/readme-table -->/, `<!-- readme-table -->\n${table}\n<!-- /readme-table -->`);
+  if (updated === text && !text.includes(table)) throw new Error('README has no readme-table markers');
+  writeFileSync(readme, updated);
+}

@@ -47,6 +47,9 @@ describe('calibration', () => {
     expect(judge(row(3, 0.95), calibration)).toMatchObject({ status: 'sure', digit: 3 });
     expect(judge(row(3, 0.6), calibration)).toMatchObject({ status: 'unsure', digit: 3 });
     expect(judge(row(7, 0.3, 0.65), calibration)).toMatchObject({ status: 'notDigit', digit: 7 });
+    // Likelier no digit than any digit, yet not more likely than not: the digit, marked unsure.
+    expect(judge(row(7, 0.3, 0.45), calibration)).toMatchObject({ status: 'unsure', digit: 7 });
+    expect(judge(row(7, 0.3, 0.45), { ...calibration, unsureBelow: 0 })).toMatchObject({ status: 'unsure', digit: 7 });
     // A ten-class model has no not-a-digit output.
     expect(judge(row(2, 0.9).slice(0, 10), calibration)).toMatchObject({ status: 'sure', notDigit: 0 });
   });

@@ -42,6 +42,13 @@ export interface Judgement {
   notDigit: number;
 }
 
+/**
+ * A box shows "?" only when the model finds it more likely than not that it holds no digit (and
+ * likelier than any digit); below that, its likeliest digit is shown, marked unsure. A thick or
+ * odd digit then still reads as itself, and nothing that is not a digit is shown as sure.
+ */
+export const NOT_A_DIGIT_ABOVE = 0.5;
+
 /** Reads one model output (10 or 11 probabilities) through a calibration. */
 export function judge(probabilities: ArrayLike<number>, calibration: Calibration): Judgement {
   const calibrated = withTemperature(probabilities, calibration.temperature);
@@ -50,7 +57,8 @@ export function judge(probabilities: ArrayLike<number>, calibration: Calibration
   let digit = 0;
   for (let d = 1; d < 10; d++) if (digits[d] > digits[digit]) digit = d;
   const confidence = digits[digit];
-  const status: DigitStatus = notDigit > confidence ? 'notDigit' : confidence < calibration.unsureBelow ? 'unsure' : 'sure';
+  const status: DigitStatus = notDigit > confidence && notDigit >= NOT_A_DIGIT_ABOVE ? 'notDigit'
+    : confidence < calibration.unsureBelow || notDigit > confidence ? 'unsure' : 'sure';
   return { status, digit, confidence, digits, notDigit };
 }
 
