@@ -1,5 +1,16 @@
 import { expect, test } from '@playwright/test';
+import { codeText } from '../src/shared/codeText';
+import type { CodeReading } from '../src/shared/contract';
+import { correctDigit } from '../src/shared/postal/decode';
+import { codeSystem } from '../src/shared/postal/systems';
 import { drawCode, expectBoardShows, watchReadings } from './support/board';
+
+/** What the line under the code says: the region, "not a valid code", or nothing for an incomplete code. */
+function regionLine(code: CodeReading, language: 'en' | 'ko'): string {
+  if (code.region) return code.region[language];
+  if (code.digits.some((d) => d.digit === null)) return '';
+  return language === 'en' ? 'not a valid code' : '올바른 우편번호가 아님';
+}
 
 let engine: ReturnType<typeof watchReadings>;
 test.beforeEach(async ({ page }) => {
@@ -23,7 +34,8 @@ test('a digit of the result is corrected from its alternatives, by mouse and by 
   await page.getByTestId(`alternative-0-${first.digit}`).click();
   await expect(page.getByTestId('result-0')).toHaveText(String(first.digit));
   await expect(page.getByTestId('result-0')).not.toHaveAttribute('data-unsure');
-  await expect(page.getByTestId('postal-code')).toHaveText(new RegExp(`^${first.digit}`));
+  const corrected = correctDigit(codeSystem('kr'), reply.code, 0, first.digit);
+  await expect(page.getByTestId('postal-code')).toHaveText(codeText(corrected.digits));
 
   // By keyboard: to box 2 with the arrow key, open its alternatives with Enter, choose with Tab and Enter.
   await page.getByRole('button', { name: /^Box 1:/ }).focus();
@@ -36,10 +48,10 @@ test('a digit of the result is corrected from its alternatives, by mouse and by 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('result-1')).toHaveText(String(second.digit));
 
-  // Now "X Y 2 3 6": the region line follows the corrected code.
-  const code = `${first.digit}${second.digit}`;
-  const valid = code !== '00' && Number(code) <= 63;
-  await expect(page.getByTestId('region')).toHaveText(valid ? /\S/ : 'not a valid code');
+  // The region line follows the corrected code.
+  const both = correctDigit(codeSystem('kr'), corrected, 1, second.digit);
+  await expect(page.getByTestId('postal-code')).toHaveText(codeText(both.digits));
+  await expect(page.getByTestId('region')).toHaveText(regionLine(both, 'en'));
 });
 
 test('the region is named under a valid code, in the UI language, and a code of another system is refused', async ({ page }) => {
@@ -47,9 +59,9 @@ test('the region is named under a valid code, in the UI language, and a code of 
   await drawCode(page, '06236', 'tra-11');
   await page.getByRole('button', { name: 'Recognize' }).click();
   const { code } = await engine.next();
-  await expect(page.getByTestId('region')).toHaveText(code.valid ? code.region!.en : 'not a valid code');
+  await expect(page.getByTestId('region')).toHaveText(regionLine(code, 'en'));
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
-  await expect(page.getByTestId('region')).toHaveText(code.valid ? code.region!.ko : '올바른 우편번호가 아님');
+  await expect(page.getByTestId('region')).toHaveText(regionLine(code, 'ko'));
   // Any five digits: every complete code is valid, with no region to name.
   await page.getByTestId('code-system').selectOption('any');
   await expect(page.getByTestId('region')).toHaveText('');
@@ -70,4 +82,23 @@ test('read as you draw: the reading follows each stroke without Recognize', asyn
   await page.getByTestId('read-as-you-draw').uncheck();
   await drawCode(page, '__1', 'tra-10');
   await expect(page.getByTestId('postal-code')).toHaveText('');
+});
+
+test.describe('on a tablet', () => {
+  test.use({ hasTouch: true });
+
+  test('a tap on a digit shows its bars and offers its alternatives, in Korean', async ({ page }) => {
+    await page.goto('/?lang=ko');
+    await drawCode(page, '50', 'tra-12');
+    await page.getByRole('button', { name: '인식' }).click();
+    const reply = await engine.next();
+    await expectBoardShows(page, reply);
+    await page.getByTestId('result-1').tap();
+    await expect(page.getByTestId('probability-bars')).toContainText('2번 상자');
+    await expect(page.getByTestId('bar-none')).toContainText('숫자 아님');
+    const choice = reply.code.digits[1].alternatives[0].digit;
+    await page.getByTestId(`alternative-1-${choice}`).tap();
+    await expect(page.getByTestId('result-1')).toHaveText(String(choice));
+    await expect(page.getByTestId('postal-code')).toHaveText(codeText(correctDigit(codeSystem('kr'), reply.code, 1, choice).digits));
+  });
 });
