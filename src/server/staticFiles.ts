@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { isTrustedHost } from './trustedHost';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,10 +14,14 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves the built renderer read-only; nothing outside its folder is reachable. */
+/** Serves the built renderer read-only, to this machine's names only; nothing outside its folder is reachable. */
 export function serveStatic(root: string) {
   const base = path.resolve(root);
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (!isTrustedHost(request.headers.host)) {
+      response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Misdirected request: unknown host name');
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Handlers } from '../shared/dispatcher';
+import { isTrustedHost } from './trustedHost';
 import { attachWebSocketTransport } from './websocketTransport';
 
 const handlers: Handlers = {
@@ -83,5 +85,64 @@ describe('the WebSocket transport', () => {
     ]);
     a.close();
     b.close();
+  });
+});
+
+/** Opens a raw WebSocket connection (handshake done by hand) to write frames ws itself would refuse to send. */
+function rawConnection(): Promise<Socket> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(`GET /api HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+        `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+    });
+    socket.once('data', (data) => (data.toString().startsWith('HTTP/1.1 101') ? resolve(socket) : reject(new Error(data.toString()))));
+    socket.once('error', reject);
+  });
+}
+
+const MASK = [0, 0, 0, 0];
+describe('broken frames', () => {
+  it.each([
+    ['an unmasked frame', [0x81, 0x02, 0x68, 0x69]],
+    ['a reserved opcode', [0x83, 0x80, ...MASK]],
+    ['text that is not UTF-8', [0x81, 0x82, ...MASK, 0xff, 0xfe]],
+    ['a frame longer than any message', [0x81, 0xff, 0, 0, 0, 0, 0x7f, 0, 0, 0, ...MASK]],
+    ['a fragmented control frame', [0x09, 0x80, ...MASK]],
+  ])('%s closes that connection only; the server keeps answering', async (_name, bytes) => {
+    const raw = await rawConnection();
+    const closed = new Promise((resolve) => raw.once('close', resolve));
+    raw.write(Buffer.from(bytes));
+    await closed;
+    const socket = await open();
+    socket.send(JSON.stringify({ id: 9, request: 'quit', payload: {} }));
+    expect(await next(socket)).toEqual({ id: 9, reply: { ok: true, value: { quitting: false } } });
+    socket.close();
+  });
+
+  it('a 2 MB message closes that connection only', async () => {
+    const big = await open();
+    const closed = new Promise((resolve) => big.once('close', resolve));
+    big.send('x'.repeat(2 * 1024 * 1024));
+    await closed;
+    const socket = await open();
+    socket.send(JSON.stringify({ id: 10, request: 'quit', payload: {} }));
+    expect(await next(socket)).toEqual({ id: 10, reply: { ok: true, value: { quitting: false } } });
+    socket.close();
+  });
+});
+
+describe('host names', () => {
+  it('refuses a page whose own name was rebound to this machine (DNS rebinding)', async () => {
+    const { port } = new URL(url);
+    await expect(open({ Host: `evil.example:${port}`, Origin: `http://evil.example:${port}` })).rejects.toThrow(/401/);
+    await expect(open({ Host: `localhost:${port}`, Origin: `http://localhost:${port}` })).resolves.toBeTruthy();
+  });
+
+  it.each([
+    ['127.0.0.1:5173', true], ['localhost:5173', true], ['[::1]:5173', true], ['192.168.0.7:5173', true],
+    ['evil.example:5173', false], ['127.0.0.1.nip.io', false], [undefined, false], ['a b', false],
+  ])('trusts %s: %s', (host, trusted) => {
+    expect(isTrustedHost(host)).toBe(trusted);
   });
 });

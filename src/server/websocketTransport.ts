@@ -4,15 +4,18 @@ import { WIRE_PATH } from '../shared/channels';
 import type { EventName, EventPayload } from '../shared/contract';
 import { createDispatcher, type Handlers } from '../shared/dispatcher';
 import { WIRE_MAX_BYTES, WireRequestSchema, type WireMessage } from '../shared/wire';
+import { isTrustedHost } from './trustedHost';
 
 /**
  * Carries the contract over a WebSocket (the `ws` library) on the page's own origin. A page from
- * another site cannot connect (the Origin must match the Host); every message is parsed and
- * validated, and a malformed one gets an error reply, never a crash.
+ * another site cannot connect (the Host must be an address or localhost, and the Origin must match
+ * it); every message is parsed and validated, and a malformed one gets an error reply, a broken
+ * frame closes its connection, never the server.
  */
 export function attachWebSocketTransport(server: Server, handlers: Handlers) {
   const dispatch = createDispatcher(handlers, (message) => console.error(message));
   const sameOrigin = (request: IncomingMessage): boolean => {
+    if (!isTrustedHost(request.headers.host)) return false;
     const origin = request.headers.origin;
     if (!origin) return true; // Not a browser (tests, tools): no ambient credentials to abuse.
     try {
@@ -32,7 +35,14 @@ export function attachWebSocketTransport(server: Server, handlers: Handlers) {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
 
+  // A broken frame (too large, unmasked, invalid UTF-8, a reserved opcode…) closes that one
+  // connection; without a listener, ws would throw it and take the server down with every tablet.
+  wss.on('error', (error) => console.error(`WebSocket server: ${error.message}`));
   wss.on('connection', (socket) => {
+    socket.on('error', (error) => {
+      console.error(`WebSocket connection closed: ${error.message}`);
+      socket.terminate();
+    });
     socket.on('message', async (data, isBinary) => {
       let id = 0;
       try {
