@@ -1,7 +1,9 @@
 import { cp, mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
 import { useTempFolder } from '../testing/tempFolder';
+import { initBackend } from './backend';
 import { UserModels } from './userModels';
 
 const bundled = path.resolve(import.meta.dirname, '../../../models');
@@ -28,6 +30,24 @@ describe('user models', () => {
     expect((await store.load('cnn')).source).toBe(path.basename(good));
     await store.restoreBundled('cnn');
     expect((await store.load('cnn')).source).toBe('bundled');
+  });
+
+  it('lets go of the model it loads to check a choice, and takes simultaneous choices one by one', async () => {
+    await initBackend('wasm');
+    const store = new UserModels(temp('many'), bundled);
+    const good = store.newTrainedDirectory('mlp');
+    await cp(path.join(bundled, 'mlp'), good, { recursive: true });
+    await store.use('mlp', good);
+    const before = tf.memory().numBytes;
+    for (let i = 0; i < 5; i++) await store.use('mlp', good);
+    expect(tf.memory().numBytes).toBe(before);
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 10 }, () => store.restoreBundled('cnn')), store.use('mlp', good), store.restoreBundled('mlp'),
+    ]);
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
+    // Whichever came last: the MLP's choice is one of the two asked for, never a broken file.
+    expect((await store.active()).cnn).toBe('bundled');
+    expect(['bundled', path.basename(good)]).toContain((await store.active()).mlp);
   });
 
   it('treats an unreadable choice file as no choice', async () => {

@@ -56,12 +56,19 @@ export class UserModels {
     return { mlp: BUNDLED, cnn: BUNDLED };
   }
 
-  private async writeActive(active: Active): Promise<void> {
-    await mkdir(this.root, { recursive: true });
-    const file = path.join(this.root, 'active.json');
-    const staging = `${file}.${process.pid}.tmp`;
-    await writeFile(staging, JSON.stringify(active, null, 2));
-    await rename(staging, file);
+  /** Changes of the choice, one at a time, so simultaneous requests neither collide nor lose one another. */
+  private changes: Promise<unknown> = Promise.resolve();
+
+  private changeActive(change: (active: Active) => Active): Promise<void> {
+    const next = this.changes.then(async () => {
+      await mkdir(this.root, { recursive: true });
+      const file = path.join(this.root, 'active.json');
+      const staging = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+      await writeFile(staging, JSON.stringify(change(await this.readActive()), null, 2));
+      await rename(staging, file);
+    });
+    this.changes = next.catch(() => undefined);
+    return next;
   }
 
   /** Which model each kind uses. */
@@ -69,20 +76,19 @@ export class UserModels {
     return this.readActive();
   }
 
-  /** Makes a trained model the one its kind uses; it must load first. */
-  async use(kind: ModelKind, directory: string): Promise<LoadedModel> {
+  /** Makes a trained model the one its kind uses; it must load first (the check's copy is let go). */
+  async use(kind: ModelKind, directory: string): Promise<void> {
     const resolved = path.resolve(directory);
     if (path.dirname(resolved) !== path.resolve(this.trainedRoot)) {
       throw new Error('Only models trained in this app can be chosen');
     }
-    const loaded = await loadModel(resolved, kind);
-    await this.writeActive({ ...(await this.readActive()), [kind]: path.basename(resolved) });
-    return loaded;
+    (await loadModel(resolved, kind)).model.dispose();
+    await this.changeActive((active) => ({ ...active, [kind]: path.basename(resolved) }));
   }
 
   /** Goes back to the shipped model of a kind. */
   async restoreBundled(kind: ModelKind): Promise<void> {
-    await this.writeActive({ ...(await this.readActive()), [kind]: BUNDLED });
+    await this.changeActive((active) => ({ ...active, [kind]: BUNDLED }));
   }
 
   /** Loads the model a kind uses, falling back to the bundled one when a trained one fails. */
