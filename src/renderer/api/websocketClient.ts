@@ -5,6 +5,9 @@ import type { WireMessage } from '../../shared/wire';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
+/** How long after a dropped connection the next attempt is made. */
+const RECONNECT_MS = 500;
+
 /**
  * The contract over the browser-hosted mode's WebSocket: the same EngineApi as the preload's.
  * Reconnects after a dropped connection; requests made while disconnected wait for it.
@@ -35,10 +38,9 @@ export function createWebSocketApi(url = `${location.protocol === 'https:' ? 'ws
       ws.onclose = () => {
         for (const [, waiting] of pending) waiting.reject(new Error('The connection to the engine was lost'));
         pending.clear();
-        setTimeout(() => {
-          socket = connect();
-          socket.catch(() => undefined);
-        }, 1000);
+        // From now on, requests wait for the next connection (or fail with it), never for this one.
+        socket = new Promise<void>((wait) => setTimeout(wait, RECONNECT_MS)).then(connect);
+        socket.catch(() => undefined);
       };
     });
   }
@@ -47,6 +49,7 @@ export function createWebSocketApi(url = `${location.protocol === 'https:' ? 'ws
 
   async function send(request: string, payload: unknown): Promise<unknown> {
     const ws = await socket;
+    if (ws.readyState !== WebSocket.OPEN) throw new Error('The connection to the engine was lost');
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
