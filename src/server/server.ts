@@ -40,7 +40,7 @@ export async function startServer(options: ServerOptions) {
     emit: <N extends EventName>(event: N, payload: EventPayload<N>) => transport?.broadcast(event, payload),
   });
   transport = attachWebSocketTransport(http, handlers);
-  http.on('request', serveStatic(options.rendererRoot));
+  http.on('request', await serveStatic(options.rendererRoot));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());

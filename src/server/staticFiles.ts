@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { isTrustedHost } from './trustedHost';
@@ -14,40 +14,63 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves the built renderer read-only, to this machine's names only; nothing outside its folder is reachable. */
-export function serveStatic(root: string) {
-  const base = path.resolve(root);
-  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    if (!isTrustedHost(request.headers.host)) {
-      response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Misdirected request: unknown host name');
-      return;
+/** The page's policy as a header too: a meta tag cannot forbid framing (frame-ancestors). */
+const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** On every response. */
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/** No file of the built renderer is near this; anything larger is not ours. */
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Reads the built renderer once: regular files only (no links, devices or pipes), each below
+ * MAX_FILE_BYTES. Keys are URL paths ("/index.html").
+ */
+async function loadFiles(root: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  const walk = async (folder: string, prefix: string): Promise<void> => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      const stats = await lstat(full);
+      if (stats.isDirectory()) await walk(full, `${prefix}${entry.name}/`);
+      else if (stats.isFile() && stats.size <= MAX_FILE_BYTES) files.set(`${prefix}${entry.name}`, await readFile(full));
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { Allow: 'GET, HEAD' }).end();
-      return;
-    }
+  };
+  await walk(path.resolve(root), '/');
+  return files;
+}
+
+/**
+ * Serves the built renderer read-only, from memory, to this machine's names only: nothing else on
+ * disk is reachable, and a thousand tablets loading the page read no file.
+ */
+export async function serveStatic(root: string) {
+  const files = await loadFiles(root);
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    const reply = (status: number, headers: Record<string, string> = {}, body?: string | Buffer): void => {
+      response.writeHead(status, { ...SECURITY_HEADERS, ...headers }).end(request.method === 'HEAD' ? undefined : body);
+    };
+    const text = { 'Content-Type': 'text/plain; charset=utf-8' };
+    if (!isTrustedHost(request.headers.host)) return reply(421, text, 'Misdirected request: unknown host name');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return reply(405, { ...text, Allow: 'GET, HEAD' }, 'Method not allowed');
     let pathname: string;
     try {
       pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     } catch {
-      response.writeHead(400).end('Bad request');
-      return;
+      return reply(400, text, 'Bad request');
     }
-    const file = path.resolve(base, `.${pathname === '/' ? '/index.html' : pathname}`);
-    if (file !== base && !file.startsWith(base + path.sep)) {
-      response.writeHead(403).end('Forbidden');
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, {
-        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      });
-      response.end(request.method === 'HEAD' ? undefined : body);
-    } catch {
-      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-    }
+    const body = files.get(pathname === '/' ? '/index.html' : pathname);
+    if (!body) return reply(404, text, 'Not found');
+    reply(200, {
+      'Content-Type': TYPES[path.extname(pathname)] ?? 'application/octet-stream',
+      'Cache-Control': pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    }, body);
   };
 }
