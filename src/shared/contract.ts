@@ -18,11 +18,14 @@ export type ModelKind = z.infer<typeof ModelKindSchema>;
 
 export const LanguageSchema = z.enum(LANGUAGES);
 
+/** How many bytes a base64 text holds: its length, less what the padding stands for. */
+const decodedLength = (text: string) => (text.length / 4) * 3 - (text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0);
+
 /** One box's ink, 100×100 bytes (0 paper … 255 ink), base64 so that JSON can carry it too. */
 export const BoxImageSchema = z.object({
   width: z.literal(BOX_SIZE),
   height: z.literal(BOX_SIZE),
-  data: z.base64().refine((text) => text.length === Math.ceil((BOX_SIZE * BOX_SIZE) / 3) * 4, {
+  data: z.base64().refine((text) => decodedLength(text) === BOX_SIZE * BOX_SIZE, {
     message: `data must be ${BOX_SIZE * BOX_SIZE} bytes`,
   }),
 });

@@ -48,6 +48,7 @@ describe('the contract at the engine boundary', () => {
     ['a trained-model name that walks out of its folder', 'useTrainedModel', { model: 'mlp', trainedModel: '../../etc' }, /trainedModel/],
     ['a language the UI does not speak', 'setLanguage', { language: 'fr' }, /Malformed setLanguage request: language/],
     ['an unknown code system', 'recognize', { boxes: Array.from({ length: 5 }, blankBox), system: 'fr' }, /Malformed recognize request: system/],
+    ['a bitmap two bytes too long', 'recognize', { boxes: [{ ...blankBox(), data: Buffer.alloc(10_002).toString('base64') }, ...Array.from({ length: 4 }, blankBox)], system: 'kr' }, /10000 bytes/],
     ['a truncated bitmap', 'recognize', { boxes: [{ ...blankBox(), data: 'AAAA' }, ...Array.from({ length: 4 }, blankBox)], system: 'kr' }, /10000 bytes/],
   ])('refuses %s with an error reply, without calling a handler', async (_name, request, payload, message) => {
     const h = handlers();

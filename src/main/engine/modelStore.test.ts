@@ -1,4 +1,5 @@
-import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -92,7 +93,7 @@ describe('model store', () => {
         const json = JSON.parse(await readFile(path.join(d, 'model.json'), 'utf8'));
         json.weightsManifest[0].weights[0].shape = [784, 1000];
         await writeFile(path.join(d, 'model.json'), JSON.stringify(json));
-      })).toMatch(/truncated or mismatched|does not load/);
+      })).toMatch(/truncated or mismatched|does not load|more than the \d+ it may be/);
     });
     it('a weights path outside the folder', async () => {
       expect(await damaged('escape', async (d) => {
@@ -100,6 +101,31 @@ describe('model store', () => {
         json.weightsManifest[0].paths = ['../../etc/passwd'];
         await writeFile(path.join(d, 'model.json'), JSON.stringify(json));
       })).toMatch(/outside its folder/);
+    });
+    it('a weights entry without a shape', async () => {
+      expect(await damaged('null-shape', async (d) => {
+        const json = JSON.parse(await readFile(path.join(d, 'model.json'), 'utf8'));
+        json.weightsManifest[0].weights[0].shape = null;
+        await writeFile(path.join(d, 'model.json'), JSON.stringify(json));
+      })).toMatch(/model.json is not a tfjs layers model \(weightsManifest.0.weights.0.shape/);
+    });
+    it('weights that are a link to an endless device', async () => {
+      expect(await damaged('zero-weights', async (d) => {
+        await rm(path.join(d, 'weights.bin'));
+        await symlink('/dev/zero', path.join(d, 'weights.bin'));
+      })).toMatch(/weights.bin is not a regular file/);
+    });
+    it('a card that is a pipe nobody writes to', async () => {
+      expect(await damaged('fifo-card', async (d) => {
+        await rm(path.join(d, 'card.json'));
+        execFileSync('mkfifo', [path.join(d, 'card.json')]);
+      })).toMatch(/card.json is not a regular file/);
+    });
+    it('weights longer than the manifest says', async () => {
+      expect(await damaged('long-weights', async (d) => {
+        const weights = path.join(d, 'weights.bin');
+        await writeFile(weights, Buffer.concat([await readFile(weights), Buffer.alloc(1000)]));
+      })).toMatch(/weights.bin is \d+ bytes, more than the \d+ it may be/);
     });
   });
 });

@@ -1,6 +1,7 @@
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
 import { ModelCardSchema, type ModelCard } from './modelCard';
 import { CLASS_COUNT, INPUT_SHAPE, type ModelKind } from './models';
 
@@ -68,10 +69,22 @@ export async function saveModel(model: tf.LayersModel, card: ModelCard, director
   }
 }
 
-async function readOrExplain(directory: string, file: string): Promise<Buffer> {
+/** model.json and card.json are a few kB; this leaves room and refuses anything absurd. */
+const MAX_JSON_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Reads one file of a model folder: it must be a regular file (not a link to a device, not a pipe
+ * that would block) of at most `maxBytes`.
+ */
+async function readOrExplain(directory: string, file: string, maxBytes = MAX_JSON_BYTES): Promise<Buffer> {
+  const full = path.join(directory, file);
   try {
-    return await readFile(path.join(directory, file));
+    const stats = await lstat(full);
+    if (!stats.isFile()) throw new ModelLoadError(directory, `${file} is not a regular file`);
+    if (stats.size > maxBytes) throw new ModelLoadError(directory, `${file} is ${stats.size} bytes, more than the ${maxBytes} it may be`);
+    return await readFile(full);
   } catch (error) {
+    if (error instanceof ModelLoadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new ModelLoadError(directory, code === 'ENOENT' ? `${file} is missing` : `${file} cannot be read (${code})`);
   }
@@ -91,27 +104,29 @@ export async function readCard(directory: string): Promise<ModelCard> {
   return parsed.data;
 }
 
-interface ModelJson {
-  modelTopology: object;
-  weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
-}
+const WeightSpecSchema = z.object({
+  name: z.string(),
+  shape: z.array(z.number().int().nonnegative()),
+  dtype: z.enum(['float32', 'int32', 'bool']),
+}).loose();
+
+const ModelJsonSchema = z.object({
+  modelTopology: z.record(z.string(), z.unknown()),
+  weightsManifest: z.array(z.object({
+    // Weights files sit beside model.json: a bare file name, nothing that walks out of the folder.
+    paths: z.array(z.string().refine((file) => path.basename(file) === file && file !== '..' && file !== '.', 'names a weights file outside its folder')),
+    weights: z.array(WeightSpecSchema),
+  })).min(1),
+});
+type ModelJson = z.infer<typeof ModelJsonSchema>;
 
 function checkModelJson(directory: string, json: unknown): ModelJson {
-  const candidate = json as Partial<ModelJson> | null;
-  if (!candidate || typeof candidate.modelTopology !== 'object' || !Array.isArray(candidate.weightsManifest)) {
-    throw new ModelLoadError(directory, `${MODEL_FILE} is not a tfjs layers model`);
+  const parsed = ModelJsonSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ModelLoadError(directory, `${MODEL_FILE} is not a tfjs layers model (${issue?.path.join('.')}: ${issue?.message})`);
   }
-  for (const group of candidate.weightsManifest) {
-    if (!Array.isArray(group?.paths) || !Array.isArray(group?.weights)) {
-      throw new ModelLoadError(directory, `${MODEL_FILE} has a malformed weights manifest`);
-    }
-    for (const file of group.paths) {
-      if (typeof file !== 'string' || path.basename(file) !== file) {
-        throw new ModelLoadError(directory, `${MODEL_FILE} names a weights file outside its folder`);
-      }
-    }
-  }
-  return candidate as ModelJson;
+  return parsed.data;
 }
 
 export interface LoadedModel {
@@ -130,10 +145,10 @@ export async function loadModel(directory: string, kind?: ModelKind): Promise<Lo
   const json = checkModelJson(directory, parseJson(directory, MODEL_FILE, await readOrExplain(directory, MODEL_FILE)));
   const weightSpecs = json.weightsManifest.flatMap((group) => group.weights);
   const files = json.weightsManifest.flatMap((group) => group.paths);
-  const buffers = await Promise.all(files.map((file) => readOrExplain(directory, file)));
-  const actualBytes = buffers.reduce((sum, buffer) => sum + buffer.length, 0);
   const expectedBytes = weightSpecs.reduce(
     (sum, spec) => sum + spec.shape.reduce((a, b) => a * b, 1) * (BYTES_PER_DTYPE[spec.dtype] ?? NaN), 0);
+  const buffers = await Promise.all(files.map((file) => readOrExplain(directory, file, expectedBytes)));
+  const actualBytes = buffers.reduce((sum, buffer) => sum + buffer.length, 0);
   if (actualBytes !== expectedBytes) {
     throw new ModelLoadError(directory, `weights are ${actualBytes} bytes, the manifest needs ${expectedBytes} (truncated or mismatched)`);
   }
@@ -145,7 +160,7 @@ export async function loadModel(directory: string, kind?: ModelKind): Promise<Lo
   }
   let model: tf.LayersModel;
   try {
-    model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs, weightData: weightData.buffer }));
+    model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: weightSpecs as tf.io.WeightsManifestEntry[], weightData: weightData.buffer }));
   } catch (error) {
     throw new ModelLoadError(directory, `does not load (${(error as Error).message.split('\n')[0]})`);
   }
