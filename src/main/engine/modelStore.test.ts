@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,21 @@ describe('model store', () => {
     expect((await loadModel(directory, 'mlp')).card.kind).toBe('mlp');
     expect(await readFile(path.join(directory, 'weights.bin'))).toEqual(before);
     expect((await readdir(temp())).filter((name) => name.startsWith('interrupted'))).toEqual(['interrupted']);
+  });
+
+  it('a save killed between its two renames is finished at the next load', async () => {
+    const directory = temp('killed');
+    await saveFresh('mlp', temp('killed.old-1-1'));
+    await saveFresh('cnn', temp('killed.saving-1-2'));
+    const { model, card } = await loadModel(directory);
+    expect(card.kind).toBe('cnn');
+    model.dispose();
+    // Only the old model left (killed before the staged one was complete): it comes back.
+    const lonely = temp('lonely');
+    await saveFresh('mlp', temp('lonely.old-1-1'));
+    await mkdir(temp('lonely.saving-1-2'));
+    expect((await loadModel(lonely)).card.kind).toBe('mlp');
+    await expect(loadModel(temp('never-saved'))).rejects.toThrow(/card.json is missing/);
   });
 
   describe('refuses a damaged model with a clear error', () => {

@@ -1,4 +1,4 @@
-import { lstat, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
@@ -76,6 +76,31 @@ const MAX_JSON_BYTES = 4 * 1024 * 1024;
  * Reads one file of a model folder: it must be a regular file (not a link to a device, not a pipe
  * that would block) of at most `maxBytes`.
  */
+/**
+ * A save killed between its two renames leaves no folder at `directory`, only the old model
+ * (`.old-…`) and the complete new one (`.saving-…`, all files written before the renames begin).
+ * Puts the newest complete one back in place; with nothing to recover, does nothing.
+ */
+export async function finishInterruptedSave(directory: string): Promise<void> {
+  const target = path.resolve(directory);
+  if (await lstat(target).then(() => true, () => false)) return;
+  const parent = path.dirname(target);
+  const name = path.basename(target);
+  const siblings = await readdir(parent).catch(() => [] as string[]);
+  const complete = async (folder: string) =>
+    (await Promise.all([MODEL_FILE, WEIGHTS_FILE, CARD_FILE].map((file) => lstat(path.join(parent, folder, file)).then((s) => s.isFile(), () => false))))
+      .every(Boolean);
+  // Newest first: the staged model was written after the one it was replacing.
+  for (const prefix of [`${name}.saving-`, `${name}.old-`]) {
+    for (const folder of siblings.filter((f) => f.startsWith(prefix)).sort().reverse()) {
+      if (await complete(folder)) {
+        await rename(path.join(parent, folder), target);
+        return;
+      }
+    }
+  }
+}
+
 async function readOrExplain(directory: string, file: string, maxBytes = MAX_JSON_BYTES): Promise<Buffer> {
   const full = path.join(directory, file);
   try {
@@ -140,6 +165,7 @@ export interface LoadedModel {
  * ModelLoadError naming the folder and the problem.
  */
 export async function loadModel(directory: string, kind?: ModelKind): Promise<LoadedModel> {
+  await finishInterruptedSave(directory);
   const card = await readCard(directory);
   if (kind && card.kind !== kind) throw new ModelLoadError(directory, `holds a ${card.kind.toUpperCase()}, not a ${kind.toUpperCase()}`);
   const json = checkModelJson(directory, parseJson(directory, MODEL_FILE, await readOrExplain(directory, MODEL_FILE)));
