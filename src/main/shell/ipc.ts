@@ -1,6 +1,7 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { app, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { eventChannel, REQUEST_NAMES, requestChannel, type EventName, type EventPayload } from '../../shared/contract';
 import { createDispatcher, type Handlers } from '../../shared/dispatcher';
+import { devServerOrigin, isOwnPage } from './devServer';
 
 /**
  * Binds the contract to Electron IPC. Only our own window's main frame, showing our own page,
@@ -8,13 +9,12 @@ import { createDispatcher, type Handlers } from '../../shared/dispatcher';
  */
 export function bindIpc(handlers: Handlers, window: () => BrowserWindow | null): void {
   const dispatch = createDispatcher(handlers, (message) => console.error(message));
+  const devOrigin = devServerOrigin(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
   const trusted = (event: IpcMainInvokeEvent): boolean => {
     const win = window();
     const frame = event.senderFrame;
     if (!win || event.sender.id !== win.webContents.id || !frame || frame !== event.sender.mainFrame) return false;
-    const url = frame.url;
-    const devServer = process.env.ELECTRON_RENDERER_URL;
-    return url.startsWith('file://') || (devServer !== undefined && url.startsWith(devServer));
+    return isOwnPage(frame.url, devOrigin);
   };
   for (const name of REQUEST_NAMES) {
     ipcMain.handle(requestChannel(name), async (event, payload: unknown) =>

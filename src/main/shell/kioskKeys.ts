@@ -8,11 +8,11 @@ export interface KeyInput {
   shift: boolean;
 }
 
-/** Keys that reload the page or open developer tools: refused in kiosk mode. */
+/** Keys that reload the page, open developer tools or close the window: refused in kiosk mode. */
 export function isKioskForbidden(input: KeyInput): boolean {
   const key = input.key.toLowerCase();
   const mod = input.control || input.meta;
-  return key === 'f5' || key === 'f12' || (mod && key === 'r') || (mod && input.shift && (key === 'i' || key === 'j' || key === 'c'));
+  return key === 'f5' || key === 'f12' || (input.alt && key === 'f4') || (mod && key === 'r') || (mod && input.shift && (key === 'i' || key === 'j' || key === 'c'));
 }
 
 /** The teacher's deliberate way out of kiosk mode. */

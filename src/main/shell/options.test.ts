@@ -24,8 +24,8 @@ describe('shell options', () => {
 describe('kiosk keys', () => {
   const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput =>
     ({ type: 'keyDown', key: k, control: false, meta: false, alt: false, shift: false, ...mods });
-  it('refuses reload and developer tools', () => {
-    for (const input of [key('F5'), key('F12'), key('r', { control: true }), key('I', { control: true, shift: true })]) {
+  it('refuses reload, developer tools and Alt+F4', () => {
+    for (const input of [key('F5'), key('F12'), key('r', { control: true }), key('I', { control: true, shift: true }), key('F4', { alt: true })]) {
       expect(isKioskForbidden(input)).toBe(true);
     }
     expect(isKioskForbidden(key('r'))).toBe(false);

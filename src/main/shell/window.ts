@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, shell } from 'electron';
+import { devServerOrigin } from './devServer';
 import { isKioskForbidden, isTeacherQuit } from './kioskKeys';
 import type { ShellOptions } from './options';
 
@@ -32,12 +33,21 @@ export function createMainWindow(options: ShellOptions, onTeacherQuit: () => voi
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event) => event.preventDefault());
+  // In kiosk mode only the teacher's keys close the window (not Alt+F4, not the window manager).
+  let teacherQuits = false;
+  window.on('close', (event) => {
+    if (options.kiosk && !teacherQuits) event.preventDefault();
+  });
+  const quitByTeacher = () => {
+    teacherQuits = true;
+    onTeacherQuit();
+  };
   window.webContents.on('before-input-event', (event, input) => {
-    if (options.kiosk && isTeacherQuit(input)) onTeacherQuit();
+    if (options.kiosk && isTeacherQuit(input)) quitByTeacher();
     else if (options.kiosk && isKioskForbidden(input)) event.preventDefault();
   });
-  const devServer = process.env.ELECTRON_RENDERER_URL;
-  if (devServer && !options.kiosk) void window.loadURL(devServer);
+  const devServer = devServerOrigin(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+  if (devServer && !options.kiosk) void window.loadURL(process.env.ELECTRON_RENDERER_URL!);
   else void window.loadFile(path.join(import.meta.dirname, '../renderer/index.html'));
   return window;
 }
