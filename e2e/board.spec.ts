@@ -144,3 +144,27 @@ test('Korean UI, switchable to English, and the host is told each language', asy
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect.poll(() => told).toEqual(['ko', 'en']);
 });
+
+test('a second finger or a resting palm does not join the stroke being drawn', async ({ page }) => {
+  const box = page.getByTestId('box-1');
+  const rect = (await box.boundingBox())!;
+  const at = (x: number, y: number) => ({ clientX: rect.x + (x / 100) * rect.width, clientY: rect.y + (y / 100) * rect.height });
+  await page.mouse.move(at(20, 20).clientX, at(20, 20).clientY);
+  await page.mouse.down();
+  await page.mouse.move(at(20, 50).clientX, at(20, 50).clientY);
+  // A palm lands on the right of the box and slides while the pen is still down.
+  const palm = { pointerId: 7, pointerType: 'touch', isPrimary: false, bubbles: true, button: 0, buttons: 1 };
+  await box.dispatchEvent('pointerdown', { ...palm, ...at(80, 30) });
+  await box.dispatchEvent('pointermove', { ...palm, ...at(85, 80) });
+  await box.dispatchEvent('pointerup', { ...palm, ...at(85, 80) });
+  await page.mouse.move(at(20, 80).clientX, at(20, 80).clientY);
+  await page.mouse.up();
+  const inkOnTheRight = await box.evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext('2d')!.getImageData(Math.round(canvas.width * 0.6), 0, Math.round(canvas.width * 0.4), canvas.height);
+    let count = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) count++;
+    return count;
+  });
+  expect(inkOnTheRight).toBe(0);
+  expect(await inkedPixels(page, 'box-1')).toBeGreaterThan(100);
+});

@@ -41,6 +41,7 @@ describe('the static file server', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('board');
     expect(page.headers).toMatchObject({
+      'content-type': 'text/html; charset=utf-8',
       'content-security-policy': expect.stringContaining("frame-ancestors 'none'"),
       'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff',
     });

@@ -66,10 +66,11 @@ export async function serveStatic(root: string) {
     } catch {
       return reply(400, text, 'Bad request');
     }
-    const body = files.get(pathname === '/' ? '/index.html' : pathname);
+    const file = pathname === '/' ? '/index.html' : pathname;
+    const body = files.get(file);
     if (!body) return reply(404, text, 'Not found');
     reply(200, {
-      'Content-Type': TYPES[path.extname(pathname)] ?? 'application/octet-stream',
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     }, body);
   };

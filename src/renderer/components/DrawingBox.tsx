@@ -41,6 +41,8 @@ function paint(canvas: HTMLCanvasElement, strokes: readonly Stroke[]): void {
 export function DrawingBox({ index, strokes, label, onStroke }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const current = useRef<Point[] | null>(null);
+  /** The one pointer drawing now: a second finger or a resting palm must not join its stroke. */
+  const drawingPointer = useRef<number | null>(null);
   const strokesRef = useRef(strokes);
   strokesRef.current = strokes;
 
@@ -79,26 +81,31 @@ export function DrawingBox({ index, strokes, label, onStroke }: Props) {
       aria-label={label}
       role="img"
       onPointerDown={(event) => {
-        if (event.button !== 0) return;
+        if (event.button !== 0 || drawingPointer.current !== null) return;
+        drawingPointer.current = event.pointerId;
         event.currentTarget.setPointerCapture(event.pointerId);
         current.current = [toBox(event, event.currentTarget.getBoundingClientRect())];
         repaint();
       }}
       onPointerMove={(event) => {
-        if (!current.current) return;
+        if (!current.current || event.pointerId !== drawingPointer.current) return;
         const rect = event.currentTarget.getBoundingClientRect();
         const native = event.nativeEvent;
         const samples = typeof native.getCoalescedEvents === 'function' ? native.getCoalescedEvents() : [];
         for (const sample of samples.length ? samples : [native]) current.current.push(toBox(sample, rect));
         repaint();
       }}
-      onPointerUp={() => {
+      onPointerUp={(event) => {
+        if (event.pointerId !== drawingPointer.current) return;
         const stroke = current.current;
         current.current = null;
+        drawingPointer.current = null;
         if (stroke) onStroke(smoothStroke(stroke));
       }}
-      onPointerCancel={() => {
+      onPointerCancel={(event) => {
+        if (event.pointerId !== drawingPointer.current) return;
         current.current = null;
+        drawingPointer.current = null;
         repaint();
       }}
     />
