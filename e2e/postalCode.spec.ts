@@ -102,3 +102,15 @@ test.describe('on a tablet', () => {
     await expect(page.getByTestId('postal-code')).toHaveText(codeText(correctDigit(codeSystem('kr'), reply.code, 1, choice).digits));
   });
 });
+
+test('Copy puts the code on the clipboard, also where the page is not a secure context', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await drawCode(page, '06', 'tra-18');
+  await page.getByRole('button', { name: 'Recognize' }).click();
+  const { code } = await engine.next();
+  // As on a classroom's http:// address: no Clipboard API.
+  await page.evaluate(() => Object.defineProperty(window, 'isSecureContext', { value: false }));
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await expect(page.getByTestId('notice')).toHaveText(`Copied ${codeText(code.digits)}`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(codeText(code.digits));
+});

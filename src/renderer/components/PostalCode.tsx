@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { codeText } from '../../shared/codeText';
+import { copyText } from '../board/copyText';
 import { isLanguage } from '../i18n/i18n';
 import { useAppStore } from '../store/store';
 
@@ -22,9 +23,9 @@ export function PostalCode() {
         <output data-testid="postal-code" className="code">{text}</output>
         {!text && <span className="placeholder">{t('result.none')}</span>}
         <button type="button" disabled={!text} onClick={() => {
-          void navigator.clipboard?.writeText(text).then(
-            () => setNotice({ kind: 'info', text: t('result.copied', { code: text }) }),
-            () => undefined);
+          void copyText(text).then((copied) => setNotice(copied
+            ? { kind: 'info', text: t('result.copied', { code: text }) }
+            : { kind: 'error', text: t('result.copyFailed') }));
         }}>{t('result.copy')}</button>
       </div>
       <output data-testid="region" className={`region${code?.valid ? '' : ' invalid'}`}>{text ? region : ''}</output>

@@ -23,6 +23,7 @@ export const en = {
     postalCode: 'Postal code',
     copy: 'Copy',
     copied: 'Copied {{code}}',
+    copyFailed: 'This browser does not allow copying here: select the code and press Ctrl+C.',
     none: 'Nothing recognised yet',
   },
   inputs: { title: 'What the network sees (28×28)', empty: 'empty' },

@@ -25,6 +25,7 @@ export const ko: Messages = {
     postalCode: '우편번호',
     copy: '복사',
     copied: '{{code}} 복사됨',
+    copyFailed: '이 브라우저에서는 복사할 수 없습니다. 번호를 선택하고 Ctrl+C를 누르세요.',
     none: '아직 인식한 것이 없습니다',
   },
   inputs: { title: '신경망이 보는 입력 (28×28)', empty: '비어 있음' },
