@@ -25,6 +25,8 @@ test('retrain the MLP in a tiny run, watch it learn, read the report and use the
 
   // The course's optimiser comparison: a second run with SGD is overlaid on the Adam one.
   await panel.getByLabel('Optimizer').selectOption('sgd');
+  // SGD starts from its own usual rate, not Adam's.
+  await expect(panel.getByLabel('Learning rate')).toHaveValue('0.01');
   await panel.getByLabel('Learning rate').fill('0.05');
   await panel.getByRole('button', { name: 'Start' }).click();
   await expect(panel.getByTestId('learning-curves')).toHaveAttribute('data-runs', '2');
@@ -34,6 +36,11 @@ test('retrain the MLP in a tiny run, watch it learn, read the report and use the
   await panel.getByRole('button', { name: 'Use this model' }).click();
   await expect(page.getByTestId('model-source')).toHaveText('retrained');
   await expect(page.getByRole('radio', { name: 'MLP' })).toBeChecked();
+  await panel.getByRole('button', { name: 'Close' }).click();
+  // Opened again, the panel keeps the settings last used.
+  await page.getByRole('button', { name: 'Retrain MLP…' }).click();
+  await expect(panel.getByLabel('Epochs')).toHaveValue('2');
+  await expect(panel.getByLabel('Optimizer')).toHaveValue('sgd');
   await panel.getByRole('button', { name: 'Close' }).click();
 
   await page.getByRole('button', { name: 'Restore bundled model' }).click();

@@ -15,7 +15,9 @@ const COLOURS = ['#1565c0', '#c62828', '#2e7d32', '#6a1b9a', '#ef6c00', '#00838f
  */
 export function LearningCurves({ runs }: { runs: TrainingRun[] }) {
   const { t } = useTranslation();
-  const epochs = Math.max(1, ...runs.map((run) => run.request.epochs));
+  // Planned epochs of runs still going or finished; a stopped run counts only the epochs it did.
+  const epochs = Math.max(1, ...runs.map((run) =>
+    (run.status === 'running' || run.status === 'finished' ? run.request.epochs : run.epochs.length)));
   const labels = Array.from({ length: epochs }, (_, i) => String(i + 1));
   const name = (run: TrainingRun) => `#${run.runId} ${run.request.optimizer.toUpperCase()} ${run.request.learningRate}`;
   const chart = (metric: 'accuracy' | 'loss') => ({

@@ -14,6 +14,9 @@ const COURSE: Record<ModelKind, Omit<TrainingRequest, 'model'>> = {
   cnn: { optimizer: 'adam', learningRate: 1e-3, epochs: 10, batchSize: 128, trainingSize: 60_000, augment: false },
 };
 
+/** The course's SGD experiment (program 7-5): learning rate 0.01. */
+const SGD_LEARNING_RATE = 0.01;
+
 function NumberField({ label, value, onChange, min, max, step }: {
   label: string; value: number; onChange: (value: number) => void; min: number; max: number; step: number | 'any';
 }) {
@@ -33,21 +36,27 @@ export function TrainingPanel() {
   const runs = useAppStore((s) => s.runs);
   const info = useAppStore((s) => s.info);
   const ref = useModalDialog(model !== null);
-  const [form, setForm] = useState(COURSE.mlp);
+  // The settings last used for each model, kept while the app runs; the course's at first.
+  const [forms, setForms] = useState(COURSE);
+  const form = forms[model ?? 'mlp'];
   const [error, setError] = useState<string | null>(null);
 
-  // Each opening starts from the course's settings for that model.
-  useEffect(() => {
-    if (model) setForm(COURSE[model]);
-    setError(null);
-  }, [model]);
+  useEffect(() => setError(null), [model]);
 
   const modelRuns = runs.filter((run) => run.request.model === model);
   const current = modelRuns.at(-1);
   const running = current?.status === 'running';
   const batch = current?.lastBatch;
   const fraction = batch ? ((batch.epoch - 1) * batch.batches + batch.batch) / (batch.batches * batch.epochs) : 0;
-  const update = (change: Partial<typeof form>) => setForm((f) => ({ ...f, ...change }));
+  const update = (change: Partial<typeof form>) => setForms((all) => {
+    const kind = model ?? 'mlp';
+    const next = { ...all[kind], ...change };
+    // A new optimiser starts from its own usual rate, not the other's (Adam's 1e-4 barely moves SGD).
+    if (change.optimizer && change.optimizer !== all[kind].optimizer) {
+      next.learningRate = change.optimizer === 'adam' ? COURSE[kind].learningRate : SGD_LEARNING_RATE;
+    }
+    return { ...all, [kind]: next };
+  });
 
   const start = async () => {
     if (!model) return;
