@@ -2,7 +2,7 @@
  * npm run bench -- recognize [--json]
  *   recognize() latency on five boxes, model load time, tensor growth over 1,000 recognitions.
  * npm run bench -- accuracy [--json] [--seed N] [--strokes FILE …] [--idx FILE …] [--mnist-limit N]
- *                           [--models-root DIR] [--model mlp|cnn] [--system kr|us|any]
+ *                           [--models-root DIR] [--model mlp|cnn] [--system kr|us|any] [--files-only]
  *   through the app's path, on sets no bundled model trained on (boxed MNIST test, the pen-drawn
  *   test writers, Semeion, letters, symbols) and on FILEs: per digit, whole codes, unsure marks;
  *   the share rejected for non-digits. Of the bundled models, or of DIR/mlp and DIR/cnn.
@@ -35,6 +35,7 @@ const { values, positionals } = parseArgs({
     'models-root': { type: 'string' },
     model: { type: 'string' },
     system: { type: 'string', default: 'kr' },
+    'files-only': { type: 'boolean', default: false },
   },
 });
 
@@ -47,6 +48,7 @@ const benches: Record<string, () => Promise<unknown[]>> = {
     mnistLimit: values['mnist-limit'] === undefined ? undefined : Number(values['mnist-limit']),
     modelsRoot: values['models-root'],
     kinds: values.model === 'mlp' || values.model === 'cnn' ? [values.model] : undefined,
+    filesOnly: values['files-only'],
     system: CODE_SYSTEM_IDS.find((id) => id === values.system) ?? fail(`--system must be one of ${CODE_SYSTEM_IDS.join(', ')}`),
   }),
   training: benchTraining,

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { useTempFolder } from '../src/main/testing/tempFolder';
 
@@ -35,5 +36,40 @@ describe('command-line tools', () => {
   it('refuses bad arguments with a message', async () => {
     await expect(tsx('train.ts', ['--model', 'rnn'])).rejects.toMatchObject({ stderr: expect.stringMatching(/--model must be mlp or cnn/) });
     await expect(tsx('evaluate.ts', ['--model', temp('nothing')])).rejects.toMatchObject({ stderr: expect.stringMatching(/no such folder/) });
+  });
+});
+
+describe('bench accuracy', () => {
+  it('reads stroke and IDX files through the app, digits and non-digits apart, and ends with one JSON line', { timeout: 60_000 }, async () => {
+    const strokes = temp('mixed.json');
+    const seven = [[[10, 10], [60, 10], [30, 90]]];
+    const one = [[[40, 10], [40, 90]]];
+    await writeFile(strokes, JSON.stringify([
+      ...Array.from({ length: 5 }, () => ({ label: 7, strokes: seven })),
+      ...Array.from({ length: 5 }, () => ({ label: 1, strokes: one })),
+      { label: 'x', strokes: [[[0, 0], [50, 50]], [[50, 0], [0, 50]]] },
+      { label: '-', strokes: [[[0, 20], [60, 22]]] },
+    ]));
+    const idx = (magic: number, dims: number[], body: number[]) => {
+      const header = Buffer.alloc(4 + 4 * dims.length);
+      header.writeUInt32BE(magic, 0);
+      dims.forEach((d, i) => header.writeUInt32BE(d, 4 + 4 * i));
+      return Buffer.concat([header, Buffer.from(body)]);
+    };
+    const bar = Array.from({ length: 256 }, (_, i) => (i % 16 === 8 && i > 32 && i < 224 ? 255 : 0));
+    await writeFile(temp('ones-images-idx3-ubyte.gz'), gzipSync(idx(0x803, [5, 16, 16], [...bar, ...bar, ...bar, ...bar, ...bar])));
+    await writeFile(temp('ones-labels-idx1-ubyte.gz'), gzipSync(idx(0x801, [5], [1, 1, 1, 1, 1])));
+    // Korean codes spelt with 1s and 7s (11xxx, 17xxx): two of them in ten samples.
+    const { stdout } = await tsx('bench.ts', ['accuracy', '--files-only', '--model', 'cnn', '--json',
+      '--strokes', strokes, '--idx', temp('ones-images-idx3-ubyte.gz')]);
+    const { results } = JSON.parse(stdout.trim().split('\n').at(-1)!);
+    expect(results.map((r: { dataset: string }) => r.dataset)).toEqual([`${strokes} (digits)`, `${strokes} (not digits)`, 'ones-images-idx3-ubyte.gz']);
+    expect(Object.keys(results[0]).sort()).toEqual(['accuracy', 'codeAccuracy', 'codeAccuracyWithoutRules', 'dataset', 'invalidCodesRefused',
+      'model', 'regionRightOfCodesRight', 'samples', 'unsureRight', 'unsureWrong']);
+    expect(results[0]).toMatchObject({ model: 'cnn', samples: 10 });
+    expect(results[1]).toEqual({ dataset: `${strokes} (not digits)`, model: 'cnn', samples: 2, rejected: expect.any(Number) });
+    // Only 1s: 11111 is a Korean code (Gyeonggi), the one such code five samples make.
+    expect(results[2]).toMatchObject({ samples: 5 });
+    for (const row of results) for (const value of Object.values(row)) if (typeof value === 'number' && value <= 1) expect(value).toBeGreaterThanOrEqual(0);
   });
 });

@@ -20,7 +20,8 @@ const percent = (x: number) => `${(x * 100).toFixed(2)} %`;
 const row = (dataset: string, model: 'mlp' | 'cnn') => bench.results.find((r) => r.dataset === dataset && r.model === model);
 const digits = (dataset: string, model: 'mlp' | 'cnn', field: 'accuracy' | 'codeAccuracy' | 'unsureRight' | 'unsureWrong' = 'accuracy') => {
   const found = row(dataset, model);
-  return found && 'accuracy' in found ? percent(found[field]) : '—';
+  const value = found && 'accuracy' in found ? found[field] : null;
+  return value === null ? '—' : percent(value);
 };
 const rejected = (dataset: string, model: 'mlp' | 'cnn') => {
   const found = row(dataset, model);

@@ -30,8 +30,8 @@ export interface DigitRow {
   model: ModelKind;
   samples: number;
   accuracy: number;
-  /** Whole codes (valid codes of the system) shown exactly right, after the system's decoding. */
-  codeAccuracy: number;
+  /** Whole codes (valid codes of the system) shown exactly right, after the system's decoding; null when the set's digits spell no such code. */
+  codeAccuracy: number | null;
   /** The same codes read without the system's rules. */
   codeAccuracyWithoutRules?: number;
   /** Of the codes read right, the share whose region is named right. */
@@ -119,12 +119,14 @@ function drawCodes(labels: readonly number[], system: CodeSystem, count: number,
     if (next[digit] % pool.length === 0) pool.sort(() => random() - 0.5);
     return pool[next[digit]++ % pool.length];
   };
-  return Array.from({ length: count }, () => {
-    let digits: number[];
-    do digits = Array.from({ length: BOX_COUNT }, () => Math.floor(random() * 10));
-    while (!isValidCode(system, digits) || digits.some((d) => pools[d].length === 0));
-    return digits.map(take);
-  });
+  // The system's valid codes that the set's labels can spell (a set of only 7s spells no Korean code).
+  const available = pools.flatMap((pool, digit) => (pool.length > 0 ? [digit] : []));
+  const codes: number[][] = [];
+  for (let attempt = 0; codes.length < count && attempt < count * 100; attempt++) {
+    const digits = Array.from({ length: BOX_COUNT }, () => available[Math.floor(random() * available.length)]);
+    if (isValidCode(system, digits)) codes.push(digits.map(take));
+  }
+  return codes;
 }
 
 /** Codes whose first digit no Korean code has (7–9): they should come back "not a valid code". */
@@ -136,6 +138,7 @@ function digitRow(dataset: Dataset, labels: number[], kind: ModelKind, readings:
   const right = readings.map((r, i) => shown(r) === labels[i]);
   const rightCount = right.filter(Boolean).length;
   const share = (count: number, of: number) => (of === 0 ? 0 : count / of);
+  const shareOrNull = (count: number, of: number) => (of === 0 ? null : count / of);
   // Whole codes as the app shows them: the five boxes decoded with the system's rules.
   const system = codeSystem(options.system);
   const codes = drawCodes(labels, system, Math.floor(readings.length / BOX_COUNT), seededRandom(options.seed));
@@ -146,11 +149,11 @@ function digitRow(dataset: Dataset, labels: number[], kind: ModelKind, readings:
   const row: DigitRow = {
     dataset: dataset.name, model: kind, samples: readings.length,
     accuracy: share(rightCount, readings.length),
-    codeAccuracy: share(codesRight, codes.length),
+    codeAccuracy: shareOrNull(codesRight, codes.length),
     unsureRight: share(readings.filter((r, i) => right[i] && marked(r)).length, rightCount),
     unsureWrong: share(readings.filter((r, i) => !right[i] && marked(r)).length, readings.length - rightCount),
   };
-  if (system.prefixDigits === 0) return row;
+  if (system.prefixDigits === 0 || codes.length === 0) return row;
   const withoutRules = codes.filter((code) => decode(code, codeSystem('any')).code === truth(code)).length;
   const regionRight = decoded.filter((d, k) => d.code === truth(codes[k]) &&
     d.region?.en === regionOf(system, codes[k].map((i) => labels[i]))?.name.en).length;
@@ -181,6 +184,34 @@ function confusionTable(labels: number[], readings: BoxReading[]): string {
   return [header, ...matrix.map((row, d) => `  ${d}:  ${row.map((n) => String(n).padStart(5)).join('')}`)].join('\n');
 }
 
+const PEN_TEST_SET = 'pendigits-test-writers';
+
+/** The sets of ../shared/data (and MNIST's test set) that no bundled model was trained or calibrated on. */
+async function heldOutSets(random: () => number, seed: number, mnistLimit?: number): Promise<Dataset[]> {
+  const test = await loadMnist('test');
+  const mnistCount = Math.min(mnistLimit ?? test.count, test.count);
+  const pixels = MNIST_SIDE * MNIST_SIDE;
+  const pen = loadStrokeFile(PEN_DIGITS_FILE).filter((s) => penWriterRole(s.writer) === 'test');
+  const letterSamples = loadStrokeFile(LETTERS_FILE).filter((s) => letterWriterRole(s.writer) === 'test');
+  const symbolRandom = seededRandom(seed + 7);
+  const [penSet] = strokeDatasets(PEN_TEST_SET, pen, random);
+  return [
+    {
+      name: 'boxed-mnist-test',
+      labels: Array.from(test.labels.subarray(0, mnistCount)),
+      boxes: Array.from({ length: mnistCount }, (_, i) =>
+        imageInBox(test.images.subarray(i * pixels, (i + 1) * pixels), MNIST_SIDE, randomPlacement(random))),
+    },
+    penSet,
+    { ...penSet, name: 'pendigits-test-writers-v1-preprocessing', v1: true },
+    await idxDataset(scanFile(TEST_SCAN), random, 'optdigits'),
+    ...strokeDatasets('letters-test-writers', letterSamples.filter((s) => !DIGIT_LIKE_LETTERS.has(String(s.label))), random),
+    ...strokeDatasets('letters-written-like-digits', letterSamples.filter((s) => DIGIT_LIKE_LETTERS.has(String(s.label))), random),
+    ...strokeDatasets('symbols-synthetic', Array.from({ length: 20 * SYMBOL_NAMES.length }, (_, i) =>
+      ({ label: SYMBOL_NAMES[i % SYMBOL_NAMES.length], strokes: drawSymbol(symbolRandom, SYMBOL_NAMES[i % SYMBOL_NAMES.length]).strokes })), random),
+  ];
+}
+
 const percent = (x: number) => `${(x * 100).toFixed(2).padStart(6)}%`;
 
 /**
@@ -199,30 +230,13 @@ export async function benchAccuracy(options: {
   kinds?: readonly ModelKind[];
   /** The code system whose codes are drawn and decoded (default Korea, the app's default). */
   system?: CodeSystemId;
+  /** Only the --strokes and --idx files, not the held-out sets of ../shared/data. */
+  filesOnly?: boolean;
 }): Promise<AccuracyRow[]> {
   await initBackend();
   const random = seededRandom(options.seed);
-  const test = await loadMnist('test');
-  const mnistCount = Math.min(options.mnistLimit ?? test.count, test.count);
-  const pixels = MNIST_SIDE * MNIST_SIDE;
-  const pen = loadStrokeFile(PEN_DIGITS_FILE).filter((s) => penWriterRole(s.writer) === 'test');
-  const letterSamples = loadStrokeFile(LETTERS_FILE).filter((s) => letterWriterRole(s.writer) === 'test');
-  const symbolRandom = seededRandom(options.seed + 7);
-  const [penSet] = strokeDatasets('pendigits-test-writers', pen, random);
   const datasets: Dataset[] = [
-    {
-      name: 'boxed-mnist-test',
-      labels: Array.from(test.labels.subarray(0, mnistCount)),
-      boxes: Array.from({ length: mnistCount }, (_, i) =>
-        imageInBox(test.images.subarray(i * pixels, (i + 1) * pixels), MNIST_SIDE, randomPlacement(random))),
-    },
-    penSet,
-    { ...penSet, name: 'pendigits-test-writers-v1-preprocessing', v1: true },
-    await idxDataset(scanFile(TEST_SCAN), random, 'optdigits'),
-    ...strokeDatasets('letters-test-writers', letterSamples.filter((s) => !DIGIT_LIKE_LETTERS.has(String(s.label))), random),
-    ...strokeDatasets('letters-written-like-digits', letterSamples.filter((s) => DIGIT_LIKE_LETTERS.has(String(s.label))), random),
-    ...strokeDatasets('symbols-synthetic', Array.from({ length: 20 * SYMBOL_NAMES.length }, (_, i) =>
-      ({ label: SYMBOL_NAMES[i % SYMBOL_NAMES.length], strokes: drawSymbol(symbolRandom, SYMBOL_NAMES[i % SYMBOL_NAMES.length]).strokes })), random),
+    ...(options.filesOnly ? [] : await heldOutSets(random, options.seed, options.mnistLimit)),
     ...options.strokes.flatMap((file) => strokeDatasets(file, loadStrokeFile(file), random)),
     ...(await Promise.all(options.idx.map((file) => idxDataset(file, random)))),
   ];
@@ -241,12 +255,12 @@ export async function benchAccuracy(options: {
       if (labels) {
         const row = digitRow(dataset, labels, kind, readings, { seed: options.seed, system: options.system ?? 'kr' });
         rows.push(row);
-        console.log(`${dataset.name.padEnd(40)} ${kind.toUpperCase()}  digits ${percent(row.accuracy)}  codes ${percent(row.codeAccuracy)}  ` +
+        console.log(`${dataset.name.padEnd(40)} ${kind.toUpperCase()}  digits ${percent(row.accuracy)}  codes ${row.codeAccuracy === null ? '     —' : percent(row.codeAccuracy)}  ` +
           `unsure: right ${percent(row.unsureRight)} wrong ${percent(row.unsureWrong)}  (${row.samples})` +
           (row.codeAccuracyWithoutRules === undefined ? '' : `\n${''.padEnd(46)}codes without the rules ${percent(row.codeAccuracyWithoutRules)}  ` +
             `region right ${percent(row.regionRightOfCodesRight ?? 0)}` +
             (row.invalidCodesRefused === undefined ? '' : `  invalid codes refused ${percent(row.invalidCodesRefused)}`)));
-        if (dataset === penSet) console.log(`confusion, ${kind.toUpperCase()} on ${dataset.name} (rows: truth, columns: shown)\n${confusionTable(labels, readings)}`);
+        if (dataset.name === PEN_TEST_SET) console.log(`confusion, ${kind.toUpperCase()} on ${dataset.name} (rows: truth, columns: shown)\n${confusionTable(labels, readings)}`);
       } else {
         const rejected = readings.filter(marked).length / readings.length;
         rows.push({ dataset: dataset.name, model: kind, samples: readings.length, rejected });
