@@ -39,7 +39,9 @@ export async function startServer(options: ServerOptions) {
     quit: async () => false,
     emit: <N extends EventName>(event: N, payload: EventPayload<N>) => transport?.broadcast(event, payload),
   });
-  transport = attachWebSocketTransport(http, handlers);
+  transport = attachWebSocketTransport(http, handlers, {
+    hidePaths: [options.dataRoot, options.modelsRoot].map((folder) => path.resolve(folder)),
+  });
   http.on('request', await serveStatic(options.rendererRoot));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

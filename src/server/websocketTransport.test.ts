@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Handlers } from '../shared/dispatcher';
 import { isTrustedHost } from './trustedHost';
-import { attachWebSocketTransport } from './websocketTransport';
+import { attachWebSocketTransport, MAX_IN_FLIGHT } from './websocketTransport';
 
 const handlers: Handlers = {
   getInfo: async () => ({ backend: 'test' }) as never,
@@ -144,5 +144,43 @@ describe('host names', () => {
     ['evil.example:5173', false], ['127.0.0.1.nip.io', false], [undefined, false], ['a b', false],
   ])('trusts %s: %s', (host, trusted) => {
     expect(isTrustedHost(host)).toBe(trusted);
+  });
+});
+
+describe('limits and leaks', () => {
+  it('answers at most MAX_IN_FLIGHT requests at once per connection, refusing the rest with a reason', async () => {
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const server2 = createServer();
+    const t2 = attachWebSocketTransport(server2, { ...handlers, quit: async () => { await slow; return { quitting: false }; } });
+    await new Promise<void>((resolve) => server2.listen(0, '127.0.0.1', resolve));
+    const socket = new WebSocket(`ws://127.0.0.1:${(server2.address() as AddressInfo).port}/api`);
+    await new Promise((resolve) => socket.once('open', resolve));
+    const replies: { id: number; reply: { ok: boolean; error?: string } }[] = [];
+    socket.on('message', (data) => replies.push(JSON.parse(data.toString())));
+    for (let id = 1; id <= MAX_IN_FLIGHT + 4; id++) socket.send(JSON.stringify({ id, request: 'quit', payload: {} }));
+    await expect.poll(() => replies.length).toBe(4);
+    expect(replies.every((r) => !r.reply.ok && /Too many requests/.test(r.reply.error ?? ''))).toBe(true);
+    release();
+    await expect.poll(() => replies.length).toBe(MAX_IN_FLIGHT + 4);
+    socket.close();
+    await t2.close();
+    await new Promise((resolve) => server2.close(resolve));
+  });
+
+  it('shows no folder of the server in an error', async () => {
+    const server2 = createServer();
+    const secret = '/srv/classroom/data';
+    const t2 = attachWebSocketTransport(server2, { ...handlers, restoreBundled: async () => { throw new Error(`Model in ${secret}/models/mlp: card.json is missing`); } },
+      { hidePaths: [secret] });
+    await new Promise<void>((resolve) => server2.listen(0, '127.0.0.1', resolve));
+    const socket = new WebSocket(`ws://127.0.0.1:${(server2.address() as AddressInfo).port}/api`);
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ id: 1, request: 'restoreBundled', payload: { model: 'mlp' } }));
+    const reply = (await next(socket)) as { reply: { error: string } };
+    expect(reply.reply.error).toBe('Model in …/models/mlp: card.json is missing');
+    socket.close();
+    await t2.close();
+    await new Promise((resolve) => server2.close(resolve));
   });
 });

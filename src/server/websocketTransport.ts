@@ -6,14 +6,27 @@ import { createDispatcher, type Handlers } from '../shared/dispatcher';
 import { WIRE_MAX_BYTES, WireRequestSchema, type WireMessage } from '../shared/wire';
 import { isTrustedHost } from './trustedHost';
 
+/** Requests one connection may have waiting for their answers; a board sends one or two at a time. */
+export const MAX_IN_FLIGHT = 16;
+/** Replies a connection may leave unread before it is closed (a recognition reply is about 20 kB). */
+export const MAX_UNSENT_BYTES = 8 * 1024 * 1024;
+
+export interface TransportOptions {
+  /** Folders of the server's disk (data, models) never to show in an error sent to a client. */
+  hidePaths?: string[];
+}
+
 /**
  * Carries the contract over a WebSocket (the `ws` library) on the page's own origin. A page from
  * another site cannot connect (the Host must be an address or localhost, and the Origin must match
  * it); every message is parsed and validated, and a malformed one gets an error reply, a broken
  * frame closes its connection, never the server.
  */
-export function attachWebSocketTransport(server: Server, handlers: Handlers) {
+export function attachWebSocketTransport(server: Server, handlers: Handlers, options: TransportOptions = {}) {
   const dispatch = createDispatcher(handlers, (message) => console.error(message));
+  const hide = options.hidePaths ?? [];
+  /** Errors go to pupils' tablets: no folder of the server's disk in them. */
+  const clean = (message: string) => hide.reduce((text, folder) => text.split(folder).join('…'), message);
   const sameOrigin = (request: IncomingMessage): boolean => {
     if (!isTrustedHost(request.headers.host)) return false;
     const origin = request.headers.origin;
@@ -43,16 +56,27 @@ export function attachWebSocketTransport(server: Server, handlers: Handlers) {
       console.error(`WebSocket connection closed: ${error.message}`);
       socket.terminate();
     });
+    let inFlight = 0;
     socket.on('message', async (data, isBinary) => {
       let id = 0;
+      // A client that does not read its replies is let go before it costs the server its memory.
+      if (socket.bufferedAmount > MAX_UNSENT_BYTES) {
+        socket.terminate();
+        return;
+      }
+      inFlight++;
       try {
         if (isBinary) throw new Error('Binary messages are not part of the contract');
         const parsed = WireRequestSchema.safeParse(JSON.parse(data.toString()));
         if (!parsed.success) throw new Error('Malformed message: expected {id, request, payload}');
         id = parsed.data.id;
-        send(socket, { id, reply: await dispatch(parsed.data.request, parsed.data.payload) });
+        if (inFlight > MAX_IN_FLIGHT) throw new Error(`Too many requests at once (at most ${MAX_IN_FLIGHT}): wait for the answers`);
+        const reply = await dispatch(parsed.data.request, parsed.data.payload);
+        send(socket, { id, reply: reply.ok ? reply : { ok: false, error: clean(reply.error) } });
       } catch (error) {
-        send(socket, { id, reply: { ok: false, error: error instanceof Error ? error.message : String(error) } });
+        send(socket, { id, reply: { ok: false, error: clean(error instanceof Error ? error.message : String(error)) } });
+      } finally {
+        inFlight--;
       }
     });
   });
