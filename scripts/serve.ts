@@ -40,8 +40,10 @@ const server = await startServer({
   version, idleEraseSeconds,
 });
 console.log(`Postal Code Reader is being served at ${server.url}`);
-if (values.host !== '127.0.0.1' && values.host !== 'localhost') {
-  console.log(`Listening on ${values.host}: reachable from other machines on the network.`);
+if (server.teacherUrl) {
+  console.log(`Listening on ${values.host}: reachable from other machines on the network. Pupils open the address above;\n` +
+    `they draw and read with the models you make available. Your own link, to retrain and manage models:\n  ${server.teacherUrl}\n` +
+    '(with 0.0.0.0, put this machine\'s network address in place of 0.0.0.0)');
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void server.close().then(() => process.exit(0)));

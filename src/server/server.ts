@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -6,8 +7,11 @@ import { createEngineService } from '../main/engine/service';
 import { spawnTrainingWorkerFromSource } from '../main/engine/training/spawnInNode';
 import { TrainingHost } from '../main/engine/training/trainingHost';
 import { UserModels } from '../main/engine/userModels';
+import { classroomSessions } from './sessions';
 import { serveStatic } from './staticFiles';
 import { attachWebSocketTransport } from './websocketTransport';
+
+const isLoopback = (host: string) => ['127.0.0.1', 'localhost', '::1'].includes(host);
 
 export interface ServerOptions {
   port: number;
@@ -29,7 +33,7 @@ export interface ServerOptions {
 export async function startServer(options: ServerOptions) {
   const http = createServer();
   let transport: ReturnType<typeof attachWebSocketTransport> | undefined;
-  const handlers = await createEngineService({
+  const engine = await createEngineService({
     userModels: new UserModels(path.join(options.dataRoot, 'models'), options.modelsRoot),
     trainingHost: new TrainingHost(spawnTrainingWorkerFromSource),
     host: 'browser',
@@ -37,10 +41,17 @@ export async function startServer(options: ServerOptions) {
     kiosk: { enabled: (options.idleEraseSeconds ?? 0) > 0, idleEraseSeconds: options.idleEraseSeconds ?? 0 },
     // A browser tab cannot stop the server that other tablets may be using.
     quit: async () => false,
-    emit: <N extends EventName>(event: N, payload: EventPayload<N>) => transport?.broadcast(event, payload),
+    emit: <N extends EventName>(event: N, payload: EventPayload<N>) => {
+      if (event === 'trainingFinished' || event === 'trainingFailed') sessions.trainingEnded();
+      transport?.broadcast(event, payload);
+    },
   });
-  transport = attachWebSocketTransport(http, handlers, {
+  const sessions = classroomSessions(engine);
+  // Beyond this machine, managing models and training takes the teacher's key.
+  const teacherKey = isLoopback(options.host) ? undefined : randomBytes(18).toString('base64url');
+  transport = attachWebSocketTransport(http, (teacher) => sessions.open(teacher), {
     hidePaths: [options.dataRoot, options.modelsRoot].map((folder) => path.resolve(folder)),
+    teacherKey,
   });
   http.on('request', await serveStatic(options.rendererRoot));
   await new Promise<void>((resolve, reject) => {
@@ -51,6 +62,8 @@ export async function startServer(options: ServerOptions) {
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${shownHost}:${port}/`,
+    /** The page with the teacher's key, when one is needed. */
+    teacherUrl: teacherKey ? `http://${shownHost}:${port}/?key=${teacherKey}` : null,
     port,
     close: async () => {
       await transport?.close();

@@ -26,7 +26,7 @@ let transport: ReturnType<typeof attachWebSocketTransport>;
 
 beforeAll(async () => {
   server = createServer();
-  transport = attachWebSocketTransport(server, handlers);
+  transport = attachWebSocketTransport(server, () => handlers);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
 });
@@ -152,7 +152,7 @@ describe('limits and leaks', () => {
     let release: () => void = () => undefined;
     const slow = new Promise<void>((resolve) => (release = resolve));
     const server2 = createServer();
-    const t2 = attachWebSocketTransport(server2, { ...handlers, quit: async () => { await slow; return { quitting: false }; } });
+    const t2 = attachWebSocketTransport(server2, () => ({ ...handlers, quit: async () => { await slow; return { quitting: false }; } }));
     await new Promise<void>((resolve) => server2.listen(0, '127.0.0.1', resolve));
     const socket = new WebSocket(`ws://127.0.0.1:${(server2.address() as AddressInfo).port}/api`);
     await new Promise((resolve) => socket.once('open', resolve));
@@ -171,7 +171,7 @@ describe('limits and leaks', () => {
   it('shows no folder of the server in an error', async () => {
     const server2 = createServer();
     const secret = '/srv/classroom/data';
-    const t2 = attachWebSocketTransport(server2, { ...handlers, restoreBundled: async () => { throw new Error(`Model in ${secret}/models/mlp: card.json is missing`); } },
+    const t2 = attachWebSocketTransport(server2, () => ({ ...handlers, restoreBundled: async () => { throw new Error(`Model in ${secret}/models/mlp: card.json is missing`); } }),
       { hidePaths: [secret] });
     await new Promise<void>((resolve) => server2.listen(0, '127.0.0.1', resolve));
     const socket = new WebSocket(`ws://127.0.0.1:${(server2.address() as AddressInfo).port}/api`);
@@ -180,6 +180,27 @@ describe('limits and leaks', () => {
     const reply = (await next(socket)) as { reply: { error: string } };
     expect(reply.reply.error).toBe('Model in …/models/mlp: card.json is missing');
     socket.close();
+    await t2.close();
+    await new Promise((resolve) => server2.close(resolve));
+  });
+});
+
+describe("the teacher's key", () => {
+  it('makes only the connections that bring it the teacher\'s', async () => {
+    const roles: boolean[] = [];
+    const server2 = createServer();
+    const t2 = attachWebSocketTransport(server2, (teacher) => {
+      roles.push(teacher);
+      return handlers;
+    }, { teacherKey: 'k3y' });
+    await new Promise<void>((resolve) => server2.listen(0, '127.0.0.1', resolve));
+    const base = `ws://127.0.0.1:${(server2.address() as AddressInfo).port}/api`;
+    for (const suffix of ['', '?key=k3y', '?key=wrong', '?key=k3y2']) {
+      const socket = new WebSocket(base + suffix);
+      await new Promise((resolve) => socket.once('open', resolve));
+      socket.close();
+    }
+    expect(roles).toEqual([false, true, false, false]);
     await t2.close();
     await new Promise((resolve) => server2.close(resolve));
   });

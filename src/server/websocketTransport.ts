@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WIRE_PATH } from '../shared/channels';
@@ -14,6 +15,17 @@ export const MAX_UNSENT_BYTES = 8 * 1024 * 1024;
 export interface TransportOptions {
   /** Folders of the server's disk (data, models) never to show in an error sent to a client. */
   hidePaths?: string[];
+  /** When set, only connections that bring this key (`/api?key=…`) are the teacher's; otherwise all are. */
+  teacherKey?: string;
+}
+
+/** The handlers of one connection (a browser tab), as the teacher's or a pupil's. */
+export type OpenSession = (teacher: boolean) => Handlers;
+
+function sameKey(given: string | null, expected: string): boolean {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**
@@ -22,8 +34,8 @@ export interface TransportOptions {
  * it); every message is parsed and validated, and a malformed one gets an error reply, a broken
  * frame closes its connection, never the server.
  */
-export function attachWebSocketTransport(server: Server, handlers: Handlers, options: TransportOptions = {}) {
-  const dispatch = createDispatcher(handlers, (message) => console.error(message));
+export function attachWebSocketTransport(server: Server, openSession: OpenSession, options: TransportOptions = {}) {
+  const sessions = new Map<WebSocket, Handlers>();
   const hide = options.hidePaths ?? [];
   /** Errors go to pupils' tablets: no folder of the server's disk in them. */
   const clean = (message: string) => hide.reduce((text, folder) => text.split(folder).join('…'), message);
@@ -51,7 +63,12 @@ export function attachWebSocketTransport(server: Server, handlers: Handlers, opt
   // A broken frame (too large, unmasked, invalid UTF-8, a reserved opcode…) closes that one
   // connection; without a listener, ws would throw it and take the server down with every tablet.
   wss.on('error', (error) => console.error(`WebSocket server: ${error.message}`));
-  wss.on('connection', (socket) => {
+  wss.on('connection', (socket, request) => {
+    const key = new URL(request.url ?? '/', 'http://localhost').searchParams.get('key');
+    const session = openSession(options.teacherKey === undefined || sameKey(key, options.teacherKey));
+    sessions.set(socket, session);
+    socket.on('close', () => sessions.delete(socket));
+    const dispatch = createDispatcher(session, (message) => console.error(message));
     socket.on('error', (error) => {
       console.error(`WebSocket connection closed: ${error.message}`);
       socket.terminate();
@@ -83,7 +100,15 @@ export function attachWebSocketTransport(server: Server, handlers: Handlers, opt
 
   return {
     broadcast<N extends EventName>(event: N, payload: EventPayload<N>): void {
-      for (const client of wss.clients) send(client, { event, payload });
+      for (const client of wss.clients) {
+        const session = sessions.get(client);
+        // Each tab has its own model choice: it hears about a changed model with its own info.
+        if (event === 'modelChanged' && session) {
+          void session.getInfo({}).then((info) => send(client, { event, payload: info }), () => undefined);
+        } else {
+          send(client, { event, payload });
+        }
+      }
     },
     close: () => new Promise<void>((resolve) => {
       for (const client of wss.clients) client.terminate();

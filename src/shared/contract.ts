@@ -74,6 +74,8 @@ export const EngineInfoSchema = z.object({
   /** Why a retrained model was refused (and the bundled one used instead). */
   modelWarning: z.string().nullable(),
   training: z.boolean(),
+  /** Whether this UI may manage models and training (a pupil's tablet may only draw and read). */
+  teacher: z.boolean(),
   host: z.enum(['electron', 'browser']),
   versions: z.record(z.string(), z.string()),
   kiosk: z.object({ enabled: z.boolean(), idleEraseSeconds: z.number() }),

@@ -1,4 +1,4 @@
-import type { CodeReading, CodeSystemId, Reading } from '../../shared/contract';
+import type { CodeReading, CodeSystemId, ModelKind, Reading } from '../../shared/contract';
 import type { InkImage } from '../../shared/ink';
 import { decodeCode } from '../../shared/postal/decode';
 import { codeSystem } from '../../shared/postal/systems';
@@ -12,8 +12,8 @@ export function toReading(reading: BoxReading): Reading {
 
 /** Five boxes read with the active model and decoded as a code of `system`: the board's path and the CLI's. */
 export async function readCode(
-  recognizer: Recognizer, boxes: readonly InkImage[], system: CodeSystemId,
+  recognizer: Recognizer, boxes: readonly InkImage[], system: CodeSystemId, kind?: ModelKind,
 ): Promise<{ readings: Reading[]; code: CodeReading }> {
-  const readings = (await recognizer.recognize(boxes)).map(toReading);
+  const readings = (await recognizer.recognize(boxes, kind)).map(toReading);
   return { readings, code: decodeCode(codeSystem(system), readings) };
 }

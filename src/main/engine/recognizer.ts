@@ -55,9 +55,9 @@ export class Recognizer {
     return card;
   }
 
-  /** The card of the active model. */
-  async card(): Promise<ModelCard> {
-    return (await this.model(this.activeKind)).card;
+  /** The card of the active model (or of `kind`, loading it the first time). */
+  async card(kind: ModelKind = this.activeKind): Promise<ModelCard> {
+    return (await this.model(kind)).card;
   }
 
   /** Forgets a loaded model (after retraining or restoring), so the next use loads it afresh. */
@@ -80,9 +80,8 @@ export class Recognizer {
     return pending;
   }
 
-  /** Reads every box: preprocessing, then one prediction for all boxes that hold a digit. */
-  async recognize(boxes: readonly InkImage[]): Promise<BoxReading[]> {
-    const kind = this.activeKind;
+  /** Reads every box with the active model (or `kind`'s): preprocessing, then one prediction for all boxes that hold a digit. */
+  async recognize(boxes: readonly InkImage[], kind: ModelKind = this.activeKind): Promise<BoxReading[]> {
     const { model, card } = await this.model(kind);
     const calibration = card.calibration ?? UNCALIBRATED;
     const prepared = boxes.map((box) => preprocess(box));

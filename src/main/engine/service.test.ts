@@ -37,6 +37,19 @@ describe('engine service', () => {
     expect(RecognitionSchema.parse(result)).toEqual(result);
   });
 
+  it('gives each session its own model choice, sharing the loaded models', async () => {
+    const service = await createEngineService(options(bundled));
+    const [a, b] = [service.session(), service.session()];
+    expect((await a.useModel({ model: 'mlp' })).activeModel).toBe('mlp');
+    expect((await b.getInfo({})).activeModel).toBe('cnn');
+    const one = encodeBoxImage(rasterizeStrokes([[[50, 15], [50, 85]]], BOX_SIZE, BOX_SIZE, PEN_WIDTH));
+    const boxes = [one, one, one, one, one];
+    expect((await a.recognize({ boxes, system: 'any' })).model).toBe('mlp');
+    expect((await b.recognize({ boxes, system: 'any' })).model).toBe('cnn');
+    // The engine's own choice (the desktop window's) is untouched by the sessions.
+    expect((await service.getInfo({})).activeModel).toBe('cnn');
+  });
+
   it('removes stale retrained folders nobody uses when it starts', async () => {
     const opts = options(bundled);
     const forgotten = opts.userModels.newTrainedDirectory('mlp');

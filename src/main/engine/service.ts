@@ -43,7 +43,19 @@ function summary(card: ModelCard): ModelSummary {
  * runs retraining in a worker thread and answers every request. Knows nothing of Electron or of
  * WebSockets.
  */
-export async function createEngineService(options: ServiceOptions): Promise<Handlers> {
+/** Which model a UI reads with; setting it loads the model first, so a failure keeps the old choice. */
+interface ModelChoiceHolder {
+  get(): ModelKind;
+  set(kind: ModelKind): Promise<void>;
+}
+
+/** The engine's handlers, and more sets of them for UIs that each keep their own model choice. */
+export type EngineService = Handlers & {
+  /** Handlers for one more UI (a browser tab): its own model choice, starting from the engine's; all else shared. */
+  session(): Handlers;
+};
+
+export async function createEngineService(options: ServiceOptions): Promise<EngineService> {
   const { userModels, trainingHost, emit } = options;
   const backend: BackendInfo = await initBackend();
   // Space, not correctness: a failed clean-up must not keep the app from starting.
@@ -68,46 +80,45 @@ export async function createEngineService(options: ServiceOptions): Promise<Hand
     await recognizer.use(initial === 'cnn' ? 'mlp' : 'cnn').catch((second: unknown) => console.error(String(second)));
   }
 
-  const info = async (): Promise<EngineInfo> => {
-    const card = await recognizer.card();
-    const choice = choices.get(recognizer.active);
+  const info = async (kind: ModelKind): Promise<EngineInfo> => {
+    const card = await recognizer.card(kind);
+    const choice = choices.get(kind);
     return {
       backend: backend.name,
       fallbackReasons: backend.fallbackReasons,
-      activeModel: recognizer.active,
+      activeModel: kind,
       model: summary(card),
       modelSource: choice?.source ?? 'bundled',
       modelWarning: choice?.refused ?? null,
       training: trainingHost.busy,
+      teacher: true,
       host: options.host,
       versions: options.versions,
       kiosk: options.kiosk ?? { enabled: false, idleEraseSeconds: 0 },
     };
   };
 
-  /** Makes a kind's model the active one and tells every UI. */
-  const activate = async (kind: ModelKind): Promise<EngineInfo> => {
-    await recognizer.use(kind);
-    const current = await info();
-    emit('modelChanged', current);
-    return current;
-  };
-
-  /** After the model of a kind changed on disk: load it afresh and make it active. */
-  const reload = (kind: ModelKind): Promise<EngineInfo> => {
+  /** The model files of a kind changed on disk: load them afresh, and tell every UI. */
+  const reload = async (kind: ModelKind): Promise<void> => {
     recognizer.forget(kind);
-    return activate(kind);
+    await recognizer.card(kind);
+    emit('modelChanged', await info(recognizer.active));
   };
 
   let runs = 0;
 
-  return {
-    getInfo: info,
-    useModel: ({ model }) => activate(model),
+  /** The handlers of one UI, reading with the model its choice holds; all else is shared. */
+  const handlersFor = (selected: ModelChoiceHolder): Handlers => ({
+    getInfo: () => info(selected.get()),
+    useModel: async ({ model }) => {
+      await selected.set(model);
+      return info(model);
+    },
     recognize: async ({ boxes, system }) => {
       const started = performance.now();
-      const { readings, code } = await readCode(recognizer, boxes.map(decodeBoxImage), system);
-      return { model: recognizer.active, readings, code, milliseconds: performance.now() - started };
+      const kind = selected.get();
+      const { readings, code } = await readCode(recognizer, boxes.map(decodeBoxImage), system, kind);
+      return { model: kind, readings, code, milliseconds: performance.now() - started };
     },
     quit: async () => ({ quitting: await options.quit() }),
     setLanguage: async ({ language }) => {
@@ -152,17 +163,42 @@ export async function createEngineService(options: ServiceOptions): Promise<Hand
     },
     useTrainedModel: async ({ model, trainedModel }) => {
       await userModels.use(model, path.join(userModels.trainedRoot, trainedModel));
-      return reload(model);
+      await reload(model);
+      await selected.set(model);
+      return info(model);
     },
     restoreBundled: async ({ model }) => {
       await userModels.restoreBundled(model);
-      return reload(model);
+      await reload(model);
+      await selected.set(model);
+      return info(model);
     },
     evaluateActive: async () => {
-      const kind = recognizer.active;
+      const kind = selected.get();
       const choice = choices.get(kind) ?? (await userModels.load(kind));
       const result = await trainingHost.run({ type: 'evaluate', kind, directory: choice.directory }, () => undefined).done;
       return { model: kind, modelSource: choice.source, report: result.report };
     },
+  });
+
+  // The engine's own choice (the desktop window's): switching it tells the UI and the menu.
+  const service = handlersFor({
+    get: () => recognizer.active,
+    set: async (kind) => {
+      if (kind === recognizer.active) return;
+      await recognizer.use(kind);
+      emit('modelChanged', await info(kind));
+    },
+  }) as EngineService;
+  service.session = () => {
+    let kind = recognizer.active;
+    return handlersFor({
+      get: () => kind,
+      set: async (next) => {
+        await recognizer.card(next);
+        kind = next;
+      },
+    });
   };
+  return service;
 }

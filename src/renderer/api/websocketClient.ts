@@ -8,11 +8,17 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => vo
 /** How long after a dropped connection the next attempt is made. */
 const RECONNECT_MS = 500;
 
+/** The page's own server; the teacher's key, when the page's link has one, goes along. */
+function defaultUrl(): string {
+  const key = new URLSearchParams(location.search).get('key');
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WIRE_PATH}${key ? `?key=${encodeURIComponent(key)}` : ''}`;
+}
+
 /**
  * The contract over the browser-hosted mode's WebSocket: the same EngineApi as the preload's.
  * Reconnects after a dropped connection; requests made while disconnected wait for it.
  */
-export function createWebSocketApi(url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WIRE_PATH}`): EngineApi {
+export function createWebSocketApi(url = defaultUrl()): EngineApi {
   let nextId = 1;
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();

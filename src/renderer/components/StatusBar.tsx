@@ -60,14 +60,17 @@ export function StatusBar() {
         </select>
       </label>
       {recognizing && <span className="busy">{t('status.recognizing')}</span>}
-      <span className="model-actions">
-        {(['retrain-mlp', 'retrain-cnn', 'evaluate', 'restore-bundled'] as const).map((id) => (
-          <button key={id} type="button" className="link" onClick={() => perform(MENU_ACTIONS[id])}>
-            {t(MENU_ACTIONS[id].labelKey)}
-          </button>
-        ))}
-        <button type="button" className="link" onClick={() => perform(MENU_ACTIONS.about)}>{t('about.title')}</button>
-      </span>
+      {/* A pupil's tablet on a classroom network draws and reads; the teacher manages models. */}
+      {info?.teacher && (
+        <span className="model-actions">
+          {(['retrain-mlp', 'retrain-cnn', 'evaluate', 'restore-bundled'] as const).map((id) => (
+            <button key={id} type="button" className="link" onClick={() => perform(MENU_ACTIONS[id])}>
+              {t(MENU_ACTIONS[id].labelKey)}
+            </button>
+          ))}
+        </span>
+      )}
+      <button type="button" className="link" onClick={() => perform(MENU_ACTIONS.about)}>{t('about.title')}</button>
     </footer>
   );
 }

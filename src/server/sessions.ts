@@ -1,0 +1,53 @@
+import type { EngineInfo } from '../shared/contract';
+import type { Handlers } from '../shared/dispatcher';
+import type { EngineService } from '../main/engine/service';
+
+/** Requests that change what everybody uses, or occupy the machine: the teacher's alone. */
+const TEACHER_ONLY = {
+  startTraining: 'start a training',
+  useTrainedModel: 'choose a retrained model',
+  restoreBundled: 'restore a bundled model',
+  evaluateActive: 'evaluate a model',
+} as const;
+
+/**
+ * Classroom sessions on one engine: each browser tab reads with its own model choice; the teacher's
+ * tabs (all of them on a loopback-only server, those with the teacher's key otherwise) also manage
+ * models and training. One training runs at a time, and only the tab that started it can cancel it.
+ */
+export function classroomSessions(engine: EngineService) {
+  let trainingOwner: object | null = null;
+  return {
+    /** The handlers of one new tab. */
+    open(teacher: boolean): Handlers {
+      const base = engine.session();
+      const self = {};
+      const withRole = async (reply: Promise<EngineInfo>): Promise<EngineInfo> => ({ ...(await reply), teacher });
+      const teacherOnly = <T>(what: string, run: () => Promise<T>): Promise<T> => {
+        if (!teacher) return Promise.reject(new Error(`Only the teacher can ${what}: open the teacher's link on this tablet`));
+        return run();
+      };
+      return {
+        ...base,
+        getInfo: (payload) => withRole(base.getInfo(payload)),
+        useModel: (payload) => withRole(base.useModel(payload)),
+        startTraining: (request) => teacherOnly(TEACHER_ONLY.startTraining, async () => {
+          const reply = await base.startTraining(request);
+          trainingOwner = self;
+          return reply;
+        }),
+        cancelTraining: async (payload) => {
+          if (trainingOwner !== null && trainingOwner !== self) throw new Error('Only the tablet that started this training can cancel it');
+          return base.cancelTraining(payload);
+        },
+        useTrainedModel: (payload) => teacherOnly(TEACHER_ONLY.useTrainedModel, () => withRole(base.useTrainedModel(payload))),
+        restoreBundled: (payload) => teacherOnly(TEACHER_ONLY.restoreBundled, () => withRole(base.restoreBundled(payload))),
+        evaluateActive: (payload) => teacherOnly(TEACHER_ONLY.evaluateActive, () => base.evaluateActive(payload)),
+      };
+    },
+    /** A training finished, failed or was cancelled: anyone may start (and then cancel) the next. */
+    trainingEnded(): void {
+      trainingOwner = null;
+    },
+  };
+}
