@@ -19,18 +19,17 @@ import { loadScanSet } from '../src/main/engine/data/scanFile';
 import {
   mnistSource, NOT_A_DIGIT, scanSource, strokeSource, symbolSource, TrainingMix, type SampleSource,
 } from '../src/main/engine/data/trainingMix';
-import { makeCard } from '../src/main/engine/modelCard';
 import { loadMnist } from '../src/main/engine/mnist';
 import { loadModel, saveModel } from '../src/main/engine/modelStore';
 import { MODEL_KINDS, type ModelKind, type TrainingSettings } from '../src/main/engine/models';
 import { inputTensor } from '../src/main/engine/tensors';
-import { trainModel, type EpochProgress } from '../src/main/engine/trainer';
-import { formatDuration } from '../src/shared/format';
+import { trainModel } from '../src/main/engine/trainer';
 import { INPUT_PIXELS } from '../src/shared/geometry';
 import { seededRandom } from '../src/shared/random';
 import { CREDITS, letters, penDigits, scanFile, TRAIN_SCANS } from './lib/datasets';
+import { saveEveryEpoch } from './lib/checkpoints';
 import { BUNDLED_MODELS } from './lib/models';
-import { progressBar } from './lib/progressBar';
+import { trainingProgressLog } from './lib/progressBar';
 
 function fail(message: string): never {
   console.error(`build-models: ${message}`);
@@ -110,32 +109,12 @@ async function trainStage(name: keyof typeof STAGES): Promise<void> {
   };
   console.error(`${name}: ${kind.toUpperCase()} ${start ? `continued from ${out}` : 'from scratch'} on ${train.epochSize} samples an epoch ` +
     `(${parts.map((p) => `${p.source.name} ${p.perEpoch}`).join(', ')}) with ${backend.name}`);
-  const bar = progressBar(kind.toUpperCase());
-  // A continued model keeps its earlier epochs in its card, numbered on from them.
-  const earlier = start?.card.history ?? [];
-  const history: EpochProgress[] = [];
   await trainModel({
     kind, settings, train, validation: test, seed, initialModel: start?.model,
-    onProgress: (p) => {
-      if (p.kind === 'batch') {
-        bar.update(((p.epoch - 1) * p.batches + p.batch) / (p.batches * p.epochs),
-          `epoch ${p.epoch}/${p.epochs} loss ${p.loss.toFixed(4)} acc ${(p.accuracy * 100).toFixed(2)}% ` +
-          `${Math.round(p.samplesPerSecond)} samples/s ETA ${formatDuration(p.etaSeconds)}`);
-      } else if (p.kind === 'epoch') {
-        bar.done();
-        console.error(`epoch ${p.epoch}/${p.epochs}: loss ${p.loss.toFixed(4)} acc ${(p.accuracy * 100).toFixed(2)}% ` +
-          `MNIST test ${((p.validationAccuracy ?? 0) * 100).toFixed(2)}% lr ${p.learningRate.toExponential(2)} (${formatDuration(p.seconds)})`);
-      }
-    },
-    onEpochEnd: async (model, summary) => {
-      history.push(summary);
-      await saveModel(model, makeCard({
-        kind, model, settings, trainingSamples: train.epochSize, backend: backend.name,
-        history: [...earlier, ...history.map((h) => ({ ...h, epoch: h.epoch + earlier.length }))],
-        trainingSeconds: (start?.card.trainingSeconds ?? 0) + history.reduce((sum, h) => sum + h.seconds, 0),
-        mnistTestAccuracy: summary.validationAccuracy, trainingData: TRAINING_DATA,
-      }), out);
-    },
+    onProgress: trainingProgressLog(kind.toUpperCase()),
+    onEpochEnd: saveEveryEpoch({
+      kind, settings, trainingSamples: train.epochSize, backend: backend.name, out, earlier: start?.card, trainingData: TRAINING_DATA,
+    }),
   });
 }
 

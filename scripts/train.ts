@@ -10,13 +10,13 @@
 import { parseArgs } from 'node:util';
 import { initBackend } from '../src/main/engine/backend';
 import { mnistSource, TrainingMix } from '../src/main/engine/data/trainingMix';
-import { makeCard } from '../src/main/engine/modelCard';
 import { limitMnist, loadMnist } from '../src/main/engine/mnist';
-import { loadModel, saveModel } from '../src/main/engine/modelStore';
+import { loadModel } from '../src/main/engine/modelStore';
 import { COURSE_SETTINGS, MODEL_KINDS, type ModelKind, type OptimizerName } from '../src/main/engine/models';
-import { trainModel, type EpochProgress } from '../src/main/engine/trainer';
+import { trainModel } from '../src/main/engine/trainer';
 import { formatDuration } from '../src/shared/format';
-import { progressBar } from './lib/progressBar';
+import { saveEveryEpoch } from './lib/checkpoints';
+import { trainingProgressLog } from './lib/progressBar';
 
 function fail(message: string): never {
   console.error(`train: ${message}`);
@@ -68,39 +68,13 @@ console.error(`Training ${kind.toUpperCase()} on ${train.epochSize} MNIST images
 if (backend.fallbackReasons.length) console.error(`(backend fallbacks: ${backend.fallbackReasons.join('; ')})`);
 
 const start = values.from ? await loadModel(values.from, kind).catch((error: Error) => fail(error.message)) : undefined;
-const bar = progressBar(kind.toUpperCase());
-const history: EpochProgress[] = [];
-// A continued model keeps its earlier epochs in its card, numbered on from them.
-const earlier = start?.card.history ?? [];
-const earlierSeconds = start?.card.trainingSeconds ?? 0;
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
 const result = await trainModel({
   kind, settings, train, validation: test, signal: controller.signal, initialModel: start?.model,
   seed: values.seed === undefined ? undefined : Number(values.seed),
-  onProgress: (p) => {
-    if (p.kind === 'batch') {
-      bar.update(((p.epoch - 1) * p.batches + p.batch) / (p.batches * p.epochs),
-        `epoch ${p.epoch}/${p.epochs} loss ${p.loss.toFixed(4)} acc ${(p.accuracy * 100).toFixed(2)}% ` +
-        `${Math.round(p.samplesPerSecond)} samples/s ETA ${formatDuration(p.etaSeconds)}`);
-    } else if (p.kind === 'validation') {
-      bar.update(1, `epoch ${p.epoch}/${p.epochs}: validating ${p.done}/${p.total}`);
-    } else {
-      bar.done();
-      console.error(`epoch ${p.epoch}/${p.epochs}: loss ${p.loss.toFixed(4)} acc ${(p.accuracy * 100).toFixed(2)}% ` +
-        `val_loss ${p.validationLoss?.toFixed(4)} val_acc ${((p.validationAccuracy ?? 0) * 100).toFixed(2)}% ` +
-        `lr ${p.learningRate.toExponential(2)} (${formatDuration(p.seconds)})`);
-    }
-  },
-  onEpochEnd: async (model, summary) => {
-    history.push(summary);
-    const all = [...earlier, ...history.map((h) => ({ ...h, epoch: h.epoch + earlier.length }))];
-    await saveModel(model, makeCard({
-      kind, model, settings, history: all, trainingSamples: train.epochSize, backend: backend.name,
-      trainingSeconds: earlierSeconds + history.reduce((sum, h) => sum + h.seconds, 0),
-      mnistTestAccuracy: summary.validationAccuracy,
-    }), out);
-  },
+  onProgress: trainingProgressLog(kind.toUpperCase()),
+  onEpochEnd: saveEveryEpoch({ kind, settings, trainingSamples: train.epochSize, backend: backend.name, out, earlier: start?.card }),
 }).catch((error: Error) => fail(error.message));
 const final = result.history.at(-1);
 console.error(`Saved to ${out}: MNIST test accuracy ${((final?.validationAccuracy ?? 0) * 100).toFixed(2)}% after ${formatDuration(result.seconds)}`);

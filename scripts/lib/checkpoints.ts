@@ -1,0 +1,32 @@
+import type * as tf from '@tensorflow/tfjs';
+import { makeCard, type ModelCard } from '../../src/main/engine/modelCard';
+import { saveModel } from '../../src/main/engine/modelStore';
+import type { ModelKind, TrainingSettings } from '../../src/main/engine/models';
+import type { EpochProgress } from '../../src/main/engine/trainer';
+
+/**
+ * Writes the model with its card to `out` after every epoch (atomically), so a stopped run keeps
+ * its last epoch. A model continued from `earlier` keeps that card's epochs, numbered on from them,
+ * and its training time.
+ */
+export function saveEveryEpoch(options: {
+  kind: ModelKind;
+  settings: TrainingSettings;
+  trainingSamples: number;
+  backend: string;
+  out: string;
+  earlier?: ModelCard;
+  trainingData?: string[];
+}): (model: tf.LayersModel, summary: EpochProgress) => Promise<void> {
+  const before = options.earlier?.history ?? [];
+  const history: EpochProgress[] = [];
+  return async (model, summary) => {
+    history.push(summary);
+    await saveModel(model, makeCard({
+      kind: options.kind, model, settings: options.settings, trainingSamples: options.trainingSamples, backend: options.backend,
+      history: [...before, ...history.map((h) => ({ ...h, epoch: h.epoch + before.length }))],
+      trainingSeconds: (options.earlier?.trainingSeconds ?? 0) + history.reduce((sum, h) => sum + h.seconds, 0),
+      mnistTestAccuracy: summary.validationAccuracy, trainingData: options.trainingData,
+    }), options.out);
+  };
+}
