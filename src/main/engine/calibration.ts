@@ -28,8 +28,6 @@ export function withTemperature(probabilities: ArrayLike<number>, temperature: n
   return exps.map((e) => e / sum);
 }
 
-export type { DigitStatus };
-
 export interface Judgement {
   status: DigitStatus;
   /** The most likely digit (even when the box holds no digit, for alternatives). */

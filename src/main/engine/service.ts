@@ -38,11 +38,6 @@ function summary(card: ModelCard): ModelSummary {
   };
 }
 
-/**
- * The engine behind the contract, for any host: chooses the backend, keeps the recognizer,
- * runs retraining in a worker thread and answers every request. Knows nothing of Electron or of
- * WebSockets.
- */
 /** Which model a UI reads with; setting it loads the model first, so a failure keeps the old choice. */
 interface ModelChoiceHolder {
   get(): ModelKind;
@@ -55,6 +50,11 @@ export type EngineService = Handlers & {
   session(): Handlers;
 };
 
+/**
+ * The engine behind the contract, for any host: chooses the backend, keeps the recognizer,
+ * runs retraining in a worker thread and answers every request. Knows nothing of Electron or of
+ * WebSockets.
+ */
 export async function createEngineService(options: ServiceOptions): Promise<EngineService> {
   const { userModels, trainingHost, emit } = options;
   const backend: BackendInfo = await initBackend();
