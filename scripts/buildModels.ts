@@ -74,7 +74,7 @@ const SYMBOLS_PER_EPOCH = 5_000;
 /** The pen-drawn digits are the closest to the board's, so each is redrawn three times an epoch. */
 const PEN_PASSES = 3;
 /** Share of right readings on the calibration writers that may be marked unsure. */
-const UNSURE_RIGHT_SHARE = 0.025;
+const UNSURE_RIGHT_SHARE = 0.02;
 
 const TRAINING_DATA = [
   `${CREDITS.mnist}: the 60,000 training images, 40,000 an epoch (all in the finish stage), augmented`,
