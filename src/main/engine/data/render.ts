@@ -74,11 +74,16 @@ function extent(points: readonly Point[]): { minX: number; minY: number; width: 
 /** Largest wobble of a pointer, in box units, added to every recorded point. */
 const POINTER_JITTER = 0.6;
 
+/** How a restyling draws: `thickShare` of the samples with a pen 1.5–3 times as wide (a marker, or small writing). */
+export interface RestyleOptions {
+  thickShare?: number;
+}
+
 /**
  * A recorded sample drawn anew as a different hand would: bent (elastic), rotated, sheared and
  * stretched, its longer side 35–90 box units, anywhere in the box, with a slightly shaky pointer.
  */
-export function restyledStrokesInBox(strokes: readonly Stroke[], random: () => number): InkImage {
+export function restyledStrokesInBox(strokes: readonly Stroke[], random: () => number, options: RestyleOptions = {}): InkImage {
   // Into an MNIST-sized frame (longer side 20 of 28), where the elastic waves are calibrated.
   const { minX, minY, width: w, height: h } = extent(strokes.flat());
   const toFrame = 20 / Math.max(w, h, 1e-6);
@@ -99,5 +104,6 @@ export function restyledStrokesInBox(strokes: readonly Stroke[], random: () => n
     x + uniform(random, -POINTER_JITTER, POINTER_JITTER),
     y + uniform(random, -POINTER_JITTER, POINTER_JITTER),
   ]));
-  return rasterizeStrokes(placed.map(smoothStroke), BOX_SIZE, BOX_SIZE, PEN_WIDTH);
+  const pen = options.thickShare && random() < options.thickShare ? PEN_WIDTH * uniform(random, 1.5, 3) : PEN_WIDTH;
+  return rasterizeStrokes(placed.map(smoothStroke), BOX_SIZE, BOX_SIZE, pen);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INPUT_PIXELS } from '../../../shared/geometry';
 import { seededRandom } from '../../../shared/random';
-import { NOT_A_DIGIT, strokeSource, symbolSource, TrainingMix, type SampleSource } from './trainingMix';
+import { mnistSource, NOT_A_DIGIT, strokeSource, symbolSource, TrainingMix, type LabelledStrokes, type SampleSource } from './trainingMix';
 
 /** A source whose inputs say which sample they are, to check what an epoch draws. */
 function counting(name: string, size: number, label: number): SampleSource {
@@ -30,6 +30,26 @@ describe('a training mix', () => {
     const out = new Float32Array(INPUT_PIXELS);
     mix.fill(plan, 0, out, 0, seededRandom(2));
     expect(out[0]).toBe(plan.indices[0]);
+  });
+
+  it('draws with a thick pen when asked, and shows MNIST as it is in its plain share', () => {
+    const seven: LabelledStrokes[] = [{ label: 7, strokes: [[[0, 0], [40, 0], [15, 60]]] }];
+    const ink = (source: SampleSource) => {
+      const random = seededRandom(9);
+      const out = new Float32Array(INPUT_PIXELS);
+      let total = 0;
+      for (let i = 0; i < 40; i++) {
+        source.fill(0, out, 0, random);
+        total += out.reduce((s, v) => s + v, 0);
+      }
+      return total;
+    };
+    expect(ink(strokeSource('thick', seven, true, { thickShare: 1 }))).toBeGreaterThan(1.3 * ink(strokeSource('thin', seven, true)));
+    const images = new Uint8Array(INPUT_PIXELS).map((_, i) => (i % 28 > 10 && i % 28 < 14 ? 255 : 0));
+    const plain = mnistSource({ images, labels: new Uint8Array([1]), count: 1 }, true, 1);
+    const out = new Float32Array(INPUT_PIXELS);
+    plain.fill(0, out, 0, seededRandom(1));
+    expect(Array.from(out)).toEqual(Array.from(images, (v) => v / 255));
   });
 
   it('renders strokes and symbols as inked 28×28 inputs, differently each time when augmenting', () => {

@@ -5,7 +5,7 @@ import type { Stroke } from '../../../shared/rasterize';
 import { Augmenter, randomAffine } from '../augment';
 import { MNIST_PIXELS, type MnistSet } from '../mnist';
 import { bytesToInputs } from '../tensors';
-import { imageInBox, randomPlacement, restyledStrokesInBox, strokesInBox } from './render';
+import { imageInBox, randomPlacement, restyledStrokesInBox, strokesInBox, type RestyleOptions } from './render';
 import type { ScanSet } from './scanFile';
 import { drawSymbol } from './symbols';
 
@@ -31,15 +31,18 @@ function fillPreprocessed(image: InkImage, out: Float32Array, offset: number): v
   else out.fill(0, offset, offset + INPUT_PIXELS);
 }
 
-/** MNIST as it is, or through the pen and affine augmentation with the handwriting styles. */
-export function mnistSource(set: MnistSet, augment: boolean): SampleSource {
+/**
+ * MNIST as it is, or through the pen and affine augmentation with the handwriting styles; with
+ * `plainShare`, that share of the augmented samples is shown as it is all the same.
+ */
+export function mnistSource(set: MnistSet, augment: boolean, plainShare = 0): SampleSource {
   const augmenter = augment ? new Augmenter(set.images, set.labels) : null;
   return {
     name: 'mnist',
     size: set.count,
     label: (index) => set.labels[index],
     fill: (index, out, offset, random) => {
-      if (augmenter) augmenter.fill(index, out, offset, random);
+      if (augmenter && (plainShare === 0 || random() >= plainShare)) augmenter.fill(index, out, offset, random);
       else out.set(bytesToInputs(set.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS)), offset);
     },
   };
@@ -65,25 +68,25 @@ export interface LabelledStrokes {
 }
 
 /** Pen-drawn samples replayed with the app's pen; redrawn by another hand when augmenting. */
-export function strokeSource(name: string, samples: readonly LabelledStrokes[], augment: boolean): SampleSource {
+export function strokeSource(name: string, samples: readonly LabelledStrokes[], augment: boolean, restyle: RestyleOptions = {}): SampleSource {
   return {
     name,
     size: samples.length,
     label: (index) => samples[index].label,
     fill: (index, out, offset, random) => {
       const { strokes } = samples[index];
-      fillPreprocessed(augment ? restyledStrokesInBox(strokes, random) : strokesInBox(strokes, randomPlacement(random)), out, offset);
+      fillPreprocessed(augment ? restyledStrokesInBox(strokes, random, restyle) : strokesInBox(strokes, randomPlacement(random)), out, offset);
     },
   };
 }
 
 /** Synthetic non-digit marks (symbols.ts), a new one each time: `size` per pass. */
-export function symbolSource(size: number): SampleSource {
+export function symbolSource(size: number, restyle: RestyleOptions = {}): SampleSource {
   return {
     name: 'symbols',
     size,
     label: () => NOT_A_DIGIT,
-    fill: (_index, out, offset, random) => fillPreprocessed(restyledStrokesInBox(drawSymbol(random).strokes, random), out, offset),
+    fill: (_index, out, offset, random) => fillPreprocessed(restyledStrokesInBox(drawSymbol(random).strokes, random, restyle), out, offset),
   };
 }
 
