@@ -4,6 +4,7 @@ import { actionForKey, MENU_ACTIONS, type Action } from './actions';
 import { recognize } from './actions/recognize';
 import { engine } from './api/engine';
 import { isLanguage } from './i18n/i18n';
+import { readsAsYouDraw } from './store/resultSlice';
 import { useAppStore } from './store/store';
 
 /** e / s / r / q, as in the original; ignored while typing in a field or with a modifier held. */
@@ -80,7 +81,7 @@ export function useIdleErase(): void {
  * Unset, the setting follows kiosk mode.
  */
 export function useReadAsYouDraw(perform: (action: Action) => void): void {
-  const on = useAppStore((s) => s.readAsYouDraw ?? s.info?.kiosk.enabled ?? false);
+  const on = useAppStore(readsAsYouDraw);
   const strokes = useAppStore((s) => s.strokes);
   const recognizing = useAppStore((s) => s.recognizing);
   const readings = useAppStore((s) => s.readings);

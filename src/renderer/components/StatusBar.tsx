@@ -3,6 +3,7 @@ import { MENU_ACTIONS } from '../actions';
 import type { CodeSystemId } from '../../shared/contract';
 import { CODE_SYSTEMS } from '../../shared/postal/systems';
 import { isLanguage, LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
+import { readsAsYouDraw } from '../store/resultSlice';
 import { useAppStore } from '../store/store';
 import { useActions } from '../useActions';
 
@@ -18,7 +19,7 @@ export function StatusBar() {
   const recognizing = useAppStore((s) => s.recognizing);
   const system = useAppStore((s) => s.codeSystem);
   const setSystem = useAppStore((s) => s.setCodeSystem);
-  const readAsYouDraw = useAppStore((s) => s.readAsYouDraw ?? s.info?.kiosk.enabled ?? false);
+  const readAsYouDraw = useAppStore(readsAsYouDraw);
   const setReadAsYouDraw = useAppStore((s) => s.setReadAsYouDraw);
   const language = isLanguage(i18n.language) ? i18n.language : 'en';
   return (

@@ -30,6 +30,9 @@ export interface ResultSlice {
   setRecognizing: (recognizing: boolean) => void;
 }
 
+/** Whether the board reads after every stroke: as set, or else as kiosk mode has it. */
+export const readsAsYouDraw = (s: AppState): boolean => s.readAsYouDraw ?? s.info?.kiosk.enabled ?? false;
+
 /** What a change to the drawing or the model makes stale. */
 export const NO_RESULT = { readings: null, code: null } as const;
 
