@@ -8,12 +8,16 @@
  *   the share rejected for non-digits. Of the bundled models, or of DIR/mlp and DIR/cnn.
  * npm run bench -- training [--json]
  *   progress-event gaps, Cancel latency and Recognize latency while a model trains.
+ * npm run bench -- faults [--json]
+ *   the browser-hosted server under abuse and load: 10,000 malformed messages, every broken-frame
+ *   kind, 30 tablets recognising at once, 1,000 × Use this model; memory before and after.
  * npm run bench -- ui [--json]
  *   in Chromium (browser-hosted mode): from the Recognize click to the digits painted.
  * With --json the last line is one JSON object {"results": [...]}.
  */
 import { parseArgs } from 'node:util';
 import { benchAccuracy } from './bench/accuracy';
+import { benchFaults } from './bench/faults';
 import { benchRecognize } from './bench/recognize';
 import { benchTraining } from './bench/training';
 import { benchUi } from './bench/ui';
@@ -52,6 +56,7 @@ const benches: Record<string, () => Promise<unknown[]>> = {
     system: CODE_SYSTEM_IDS.find((id) => id === values.system) ?? fail(`--system must be one of ${CODE_SYSTEM_IDS.join(', ')}`),
   }),
   training: benchTraining,
+  faults: benchFaults,
   ui: benchUi,
 };
 
