@@ -35,14 +35,16 @@ function open(url: string): Promise<WebSocket> {
 /** One request and its reply on a socket (ids are unique per socket). */
 function ask(socket: WebSocket, request: string, payload: unknown, id: number): Promise<{ ok: boolean }> {
   return new Promise((resolve, reject) => {
+    const onClose = () => reject(new Error('closed'));
     const onMessage = (data: WebSocket.RawData) => {
       const message = JSON.parse(data.toString()) as { id?: number; reply?: { ok: boolean } };
       if (message.id !== id) return;
       socket.off('message', onMessage);
+      socket.off('close', onClose);
       resolve(message.reply!);
     };
     socket.on('message', onMessage);
-    socket.once('close', () => reject(new Error('closed')));
+    socket.once('close', onClose);
     socket.send(JSON.stringify({ id, request, payload }));
   });
 }
