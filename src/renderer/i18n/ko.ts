@@ -32,7 +32,7 @@ export const ko: Messages = {
   status: { codeSystem: '번호 체계', readAsYouDraw: '그리는 대로 인식', model: '모델', backend: '엔진', sound: '소리', language: '언어', recognizing: '인식 중…' },
   about: {
     title: '정보',
-    body: 'MNIST로 학습한 신경망으로 손글씨 우편번호를 읽습니다.',
+    body: '수백 명의 손글씨(MNIST, 스캔한 우편물, 펜으로 쓴 숫자)로 학습한 신경망으로 손글씨 우편번호를 읽고, 숫자가 아닌 것은 그렇다고 알려 줍니다.',
     model: '사용 중인 모델',
     accuracy: 'MNIST 테스트 정확도',
     trained: '학습',
