@@ -4,7 +4,7 @@
  * npm run bench -- accuracy [--json] [--seed N] [--strokes FILE …] [--idx FILE …] [--mnist-limit N]
  *                           [--models-root DIR] [--model mlp|cnn] [--system kr|us|any] [--files-only]
  *   through the app's path, on sets no bundled model trained on (boxed MNIST test, the pen-drawn
- *   test writers, Semeion, letters, symbols) and on FILEs: per digit, whole codes, unsure marks;
+ *   test writers, optdigits, letters, symbols) and on FILEs: per digit, whole codes, unsure marks;
  *   the share rejected for non-digits. Of the bundled models, or of DIR/mlp and DIR/cnn.
  * npm run bench -- training [--json]
  *   progress-event gaps, Cancel latency and Recognize latency while a model trains.

@@ -1,7 +1,7 @@
 /**
  * npm run build-models -- --model mlp|cnn [--stage train|finish|polish|calibrate|all] [--epochs N] [--out DIR] [--seed N]
  * Rebuilds a bundled model from the repository's code and the data in ../shared/data, stage by
- * stage (all three by default):
+ * stage (all of them by default):
  *   train      from scratch, on MNIST, the scanned digits of USPS and Semeion, the pen-drawn digits
  *              of the training writers, and — as "not a digit" — letters of the training writers and
  *              synthetic symbols; every sample freshly augmented each epoch. Adam 1e-3 on a cosine

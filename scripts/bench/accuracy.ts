@@ -217,7 +217,7 @@ const percent = (x: number) => `${(x * 100).toFixed(2).padStart(6)}%`;
 /**
  * Accuracy through the app's real path (box bitmap → preprocessing → model → calibration) on sets
  * no bundled model was trained or calibrated on: MNIST's test set drawn into boxes, the test
- * writers of the pen-drawn digits, Semeion's scans, the test writers' letters, synthetic symbols,
+ * writers of the pen-drawn digits, the optdigits scans, the test writers' letters, synthetic symbols,
  * and any --strokes and --idx files.
  */
 export async function benchAccuracy(options: {

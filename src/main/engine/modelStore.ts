@@ -73,10 +73,6 @@ export async function saveModel(model: tf.LayersModel, card: ModelCard, director
 const MAX_JSON_BYTES = 4 * 1024 * 1024;
 
 /**
- * Reads one file of a model folder: it must be a regular file (not a link to a device, not a pipe
- * that would block) of at most `maxBytes`.
- */
-/**
  * A save killed between its two renames leaves no folder at `directory`, only the old model
  * (`.old-…`) and the complete new one (`.saving-…`, all files written before the renames begin).
  * Puts the newest complete one back in place; with nothing to recover, does nothing.
@@ -101,6 +97,10 @@ export async function finishInterruptedSave(directory: string): Promise<void> {
   }
 }
 
+/**
+ * Reads one file of a model folder: it must be a regular file (not a link to a device, not a pipe
+ * that would block) of at most `maxBytes`.
+ */
 async function readOrExplain(directory: string, file: string, maxBytes = MAX_JSON_BYTES): Promise<Buffer> {
   const full = path.join(directory, file);
   try {
