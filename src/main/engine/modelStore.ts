@@ -69,9 +69,6 @@ export async function saveModel(model: tf.LayersModel, card: ModelCard, director
   }
 }
 
-/** model.json and card.json are a few kB; this leaves room and refuses anything absurd. */
-const MAX_JSON_BYTES = 4 * 1024 * 1024;
-
 /**
  * A save killed between its two renames leaves no folder at `directory`, only the old model
  * (`.old-…`) and the complete new one (`.saving-…`, all files written before the renames begin).
@@ -96,6 +93,9 @@ export async function finishInterruptedSave(directory: string): Promise<void> {
     }
   }
 }
+
+/** model.json and card.json are a few kB; this leaves room and refuses anything absurd. */
+const MAX_JSON_BYTES = 4 * 1024 * 1024;
 
 /**
  * Reads one file of a model folder: it must be a regular file (not a link to a device, not a pipe

@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
-import { MnistFileError, parseIdxImages, parseIdxLabels } from '../mnist';
+import { MnistFileError, parseIdxImages, parseIdxLabels, readIdx } from '../mnist';
 
 /** Square scanned digits (digit white on black, 0..255) with their labels, any side. */
 export interface ScanSet {
@@ -8,16 +6,6 @@ export interface ScanSet {
   labels: Uint8Array;
   count: number;
   side: number;
-}
-
-async function readMaybeGzip(file: string): Promise<Uint8Array> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw new MnistFileError(file, `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
 }
 
 /** The labels file that goes with an IDX images file: the same name with images-idx3 → labels-idx1. */
@@ -29,7 +17,7 @@ export function labelsFileFor(imagesFile: string): string {
 /** Reads an IDX image file of square digits (gzip'd or not) and its labels file. */
 export async function loadScanSet(imagesFile: string): Promise<ScanSet> {
   const labelsFile = labelsFileFor(imagesFile);
-  const [imageBytes, labelBytes] = await Promise.all([readMaybeGzip(imagesFile), readMaybeGzip(labelsFile)]);
+  const [imageBytes, labelBytes] = await Promise.all([readIdx(imagesFile), readIdx(labelsFile)]);
   const { images, count, side } = parseIdxImages(imageBytes, imagesFile, 'any');
   const labels = parseIdxLabels(labelBytes, labelsFile);
   if (labels.length !== count) throw new MnistFileError(labelsFile, `${labels.length} labels for ${count} images`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import type { Stroke } from '../../../shared/rasterize';
+import { gunzipIfCompressed } from './gzip';
 
 /**
  * One handwritten sample as a pen trajectory, in the stroke format of ../shared/data: any units,
@@ -31,9 +31,7 @@ export class StrokeFileError extends Error {
 export function loadStrokeFile(file: string): StrokeSample[] {
   let parsed: unknown;
   try {
-    const bytes = readFileSync(file);
-    const text = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(gunzipIfCompressed(readFileSync(file)).toString('utf8'));
   } catch (error) {
     throw new StrokeFileError(file, (error as Error).message);
   }
