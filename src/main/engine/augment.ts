@@ -103,19 +103,27 @@ export function traceDigit(digit: Uint8Array): Point[] {
 }
 
 /**
+ * A random change of hand for points in MNIST pixel units: a smooth elastic bend, then an affine
+ * distortion about the field's centre, which the result puts at the origin.
+ */
+export function randomDistortion(random: () => number): (point: Point) => Point {
+  const t = randomAffine(random);
+  const bend = randomElastic(random);
+  return (point) => {
+    const [x, y] = bend(point);
+    const u = x - MNIST_SIDE / 2;
+    const v = y - MNIST_SIDE / 2;
+    return [t.a * u + t.b * v, t.c * u + t.d * v];
+  };
+}
+
+/**
  * Redraws a traced digit as a person would in one box: bent, distorted, at a height of 45–85 box
  * units, somewhere inside the box, with the app's pen — then the app's own preprocessing.
  */
 export function penRendering(trace: readonly Point[], random: () => number): Float32Array | null {
   if (trace.length === 0) return null;
-  const t = randomAffine(random);
-  const bend = randomElastic(random);
-  const moved = trace.map((point) => {
-    const [x, y] = bend(point);
-    const u = x - MNIST_SIDE / 2;
-    const v = y - MNIST_SIDE / 2;
-    return [t.a * u + t.b * v, t.c * u + t.d * v] as const;
-  });
+  const moved = trace.map(randomDistortion(random));
   let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
   for (const [x, y] of moved) {
     minX = Math.min(minX, x); maxX = Math.max(maxX, x);

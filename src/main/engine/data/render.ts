@@ -3,7 +3,8 @@ import { blankInk, type InkImage } from '../../../shared/ink';
 import { placeInBox, type Placement } from '../../../shared/placement';
 import { uniform } from '../../../shared/random';
 import { rasterizeStrokes, smoothStroke, type Point, type Stroke } from '../../../shared/rasterize';
-import { bilinear, randomAffine, randomElastic, type Affine } from '../augment';
+import { bilinear, randomDistortion, type Affine } from '../augment';
+import { MNIST_SIDE } from '../mnist';
 
 /** A person's placement: glyph 45–85 units tall, anywhere in the box. */
 export function randomPlacement(random: () => number): Placement {
@@ -84,19 +85,14 @@ export interface RestyleOptions {
  * stretched, its longer side 35–90 box units, anywhere in the box, with a slightly shaky pointer.
  */
 export function restyledStrokesInBox(strokes: readonly Stroke[], random: () => number, options: RestyleOptions = {}): InkImage {
-  // Into an MNIST-sized frame (longer side 20 of 28), where the elastic waves are calibrated.
+  // Into an MNIST-sized frame (longer side 20 of 28, centred), where the distortion is calibrated.
   const { minX, minY, width: w, height: h } = extent(strokes.flat());
   const toFrame = 20 / Math.max(w, h, 1e-6);
   const midX = minX + w / 2;
   const midY = minY + h / 2;
-  const bend = randomElastic(random);
-  const t = randomAffine(random);
-  const moved = strokes.map((stroke) => stroke.map((point): Point => {
-    const [x, y] = bend([(point[0] - midX) * toFrame + 14, (point[1] - midY) * toFrame + 14]);
-    const u = x - 14;
-    const v = y - 14;
-    return [t.a * u + t.b * v, t.c * u + t.d * v];
-  }));
+  const distort = randomDistortion(random);
+  const moved = strokes.map((stroke) => stroke.map((point) =>
+    distort([(point[0] - midX) * toFrame + MNIST_SIDE / 2, (point[1] - midY) * toFrame + MNIST_SIDE / 2])));
   const { width, height } = extent(moved.flat());
   const longer = uniform(random, 35, 90);
   const placement: Placement = { height: (longer * height) / Math.max(width, height, 1e-6), x: random(), y: random() };
