@@ -6,7 +6,8 @@ import { placeInBox } from '../../src/shared/placement';
 import { startServer } from '../../src/server/server';
 import { drawInBox } from '../../e2e/support/draw';
 import { BUNDLED_MODELS, REPO_ROOT } from '../lib/models';
-import { seededRandom, uniform } from '../../src/shared/random';
+import { seededRandom } from '../../src/shared/random';
+import { randomPlacement } from '../../src/main/engine/data/render';
 import { penWriterRole } from '../lib/datasets';
 import { loadPenDigits } from '../lib/penDigits';
 import { median, percentile } from '../lib/stats';
@@ -94,7 +95,7 @@ async function uiAccuracy(page: Page): Promise<{ uiDigits: number; uiAccuracy: n
     await page.getByRole('button', { name: 'Erase', exact: true }).click();
     const drawn = Array.from({ length: 5 }, () => digits[Math.floor(random() * digits.length)]);
     for (const [box, digit] of drawn.entries()) {
-      await drawInBox(page, box, placeInBox(digit.strokes, { height: uniform(random, 45, 85), x: random(), y: random() }));
+      await drawInBox(page, box, placeInBox(digit.strokes, randomPlacement(random)));
     }
     await page.getByRole('button', { name: 'Recognize' }).click();
     await page.getByTestId('postal-code').filter({ hasText: /./ }).waitFor();
