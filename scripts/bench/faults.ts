@@ -1,4 +1,5 @@
 import { cp, mkdtemp } from 'node:fs/promises';
+import * as tf from '@tensorflow/tfjs';
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import os from 'node:os';
@@ -17,8 +18,14 @@ const MALFORMED_MESSAGES = 10_000;
 const CLIENTS = 30;
 const CLIENT_SECONDS = 20;
 const MODEL_SWITCHES = 1_000;
+/** A teacher's retraining that outlasts the tablets' turns (cancelled after them). */
+const BACKGROUND_TRAINING = {
+  model: 'cnn', optimizer: 'adam', learningRate: 1e-3, epochs: 5, batchSize: 128, trainingSize: 60_000, augment: true,
+};
 
 const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
+/** What JavaScript holds (heap and buffers), which garbage collection makes exact where RSS is not. */
+const heldMb = () => (process.memoryUsage().heapUsed + process.memoryUsage().external) / 1024 / 1024;
 const settle = async () => {
   global.gc?.();
   await new Promise((resolve) => setTimeout(resolve, 500));
@@ -109,44 +116,72 @@ export async function benchFaults(): Promise<Record<string, unknown>[]> {
       `its connection (${framesClosed.join(', ')}); server ${stillAnswers ? 'still answering' : 'DOWN'}; RSS ${row.rssBeforeMb} → ${row.rssAfterMb} MB`);
     results.push(row);
 
-    // Thirty tablets, each with its own model choice, recognising a code again and again.
+    // "Use this model" a thousand times: each loads the model to check it, and must let it go.
+    const teacher = await open(url);
+    let nextId = 1;
+    const switchTwice = async () => {
+      await ask(teacher, 'useTrainedModel', { model: 'mlp', trainedModel: 'mlp-bench-copy' }, nextId++);
+      await ask(teacher, 'restoreBundled', { model: 'mlp' }, nextId++);
+    };
+    await switchTwice(); // both models loaded once, as in any lesson
+    await settle();
+    const before = rssMb();
+    const heldBefore = heldMb();
+    const tensorsBefore = tf.memory().numTensors;
+    for (let i = 0; i < MODEL_SWITCHES / 2; i++) await switchTwice();
+    await settle();
+    const switches = { bench: 'useThisModel', switches: MODEL_SWITCHES, rssGrowthMb: Math.round(rssMb() - before),
+      heldGrowthMb: Number((heldMb() - heldBefore).toFixed(1)), tensorGrowth: tf.memory().numTensors - tensorsBefore };
+    // RSS moves by tens of MB with the allocators alone; heap, buffers and tensors are exact.
+    console.log(`${MODEL_SWITCHES} × Use this model / Restore bundled: RSS grew ${switches.rssGrowthMb} MB, ` +
+      `heap and buffers ${switches.heldGrowthMb} MB, ${switches.tensorGrowth} tensors left behind`);
+    results.push(switches);
+
+    // Thirty tablets, each with its own model choice, while a teacher's training runs on the server.
     const pen = loadPenDigits();
     const boxes = [0, 6, 2, 3, 6].map((label) => encodeBoxImage(boxInk(
       placeInBox(pen.find((d) => d.label === label)!.strokes, { height: 65, x: 0.5, y: 0.5 }).map(smoothStroke))));
+    const training = await ask(teacher, 'startTraining', BACKGROUND_TRAINING, nextId++);
     const tablets = await Promise.all(Array.from({ length: CLIENTS }, () => open(url)));
     await Promise.all(tablets.map((socket, i) => ask(socket, 'useModel', { model: i % 2 ? 'mlp' : 'cnn' }, 1)));
-    const times: number[] = [];
-    let lost = 0;
-    let crossed = 0;
-    const until = performance.now() + CLIENT_SECONDS * 1000;
-    await Promise.all(tablets.map(async (socket, i) => {
-      for (let id = 2; performance.now() < until; id++) {
-        const started = performance.now();
-        const reply = await ask(socket, 'recognize', { boxes, system: 'kr' }, id).catch(() => null);
-        if (!reply?.ok) lost++;
-        else if ((reply as unknown as { value: { model: string } }).value.model !== (i % 2 ? 'mlp' : 'cnn')) crossed++;
-        times.push(performance.now() - started);
-      }
+    /** Each tablet reads its code again and again, after `pause()` each time, for CLIENT_SECONDS. */
+    const drive = async (pause: () => number) => {
+      const times: number[] = [];
+      let lost = 0;
+      let crossed = 0;
+      const until = performance.now() + CLIENT_SECONDS * 1000;
+      await Promise.all(tablets.map(async (socket, i) => {
+        while (performance.now() < until) {
+          await new Promise((resolve) => setTimeout(resolve, pause()));
+          const started = performance.now();
+          const reply = await ask(socket, 'recognize', { boxes, system: 'kr' }, nextId++).catch(() => null);
+          if (!reply?.ok) lost++;
+          else if ((reply as unknown as { value: { model: string } }).value.model !== (i % 2 ? 'mlp' : 'cnn')) crossed++;
+          times.push(performance.now() - started);
+        }
+      }));
+      return { clients: CLIENTS, recognitions: times.length, perSecond: Math.round(times.length / CLIENT_SECONDS),
+        medianMs: Math.round(median(times)), p95Ms: Math.round(percentile(times, 0.95)), lost, otherTabletsModel: crossed };
+    };
+    // Read-as-you-draw asks after every stroke; a quick pupil draws a stroke in 0.3–0.7 s.
+    const drawing = { bench: 'tablets', trainingRunning: training.ok, ...await drive(() => 300 + Math.random() * 400) };
+    // And as a stress test, every tablet asking again the moment its answer arrives.
+    const flooding = { bench: 'tabletsBackToBack', trainingRunning: training.ok, ...await drive(() => 0) };
+    const ended = new Promise<void>((resolve) => teacher.on('message', (data) => {
+      if ((JSON.parse(data.toString()) as { event?: string }).event === 'trainingFailed') resolve();
     }));
-    tablets.forEach((socket) => socket.close());
-    const load = { bench: 'tablets', clients: CLIENTS, recognitions: times.length, perSecond: Math.round(times.length / CLIENT_SECONDS),
-      medianMs: Math.round(median(times)), p95Ms: Math.round(percentile(times, 0.95)), lost, otherTabletsModel: crossed };
-    console.log(`${CLIENTS} tablets for ${CLIENT_SECONDS} s: ${load.recognitions} recognitions (${load.perSecond}/s), median ${load.medianMs} ms, ` +
-      `p95 ${load.p95Ms} ms, ${lost} lost, ${crossed} read with another tablet's model`);
-    results.push(load);
-
-    // "Use this model" a thousand times: each loads the model to check it, and must let it go.
-    const teacher = await open(url);
-    await settle();
-    const before = rssMb();
-    for (let i = 0; i < MODEL_SWITCHES; i++) {
-      await ask(teacher, i % 2 ? 'restoreBundled' : 'useTrainedModel', i % 2 ? { model: 'mlp' } : { model: 'mlp', trainedModel: 'mlp-bench-copy' }, i + 1);
+    if (training.ok) {
+      await ask(teacher, 'cancelTraining', {}, nextId++);
+      await ended;
     }
+    tablets.forEach((socket) => socket.close());
     teacher.close();
-    await settle();
-    const switches = { bench: 'useThisModel', switches: MODEL_SWITCHES, rssGrowthMb: Math.round(rssMb() - before) };
-    console.log(`${MODEL_SWITCHES} × Use this model / Restore bundled: RSS grew ${switches.rssGrowthMb} MB`);
-    results.push(switches);
+    for (const [load, how] of [[drawing, 'drawing (a read after each 0.3–0.7 s stroke)'], [flooding, 'asking back to back']] as const) {
+      console.log(`${CLIENTS} tablets ${how} for ${CLIENT_SECONDS} s${load.trainingRunning ? ' while a training ran' : ''}: ` +
+        `${load.recognitions} recognitions (${load.perSecond}/s), median ${load.medianMs} ms, p95 ${load.p95Ms} ms, ` +
+        `${load.lost} lost, ${load.otherTabletsModel} read with another tablet's model`);
+      results.push(load);
+    }
     return results;
   } finally {
     await server.close();

@@ -60,6 +60,18 @@ describe('recognizer with the bundled models', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('leaves no tensor behind when a model is loaded, warmed up and forgotten', async () => {
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) {
+      recognizer.forget('mlp');
+      await recognizer.use('mlp');
+    }
+    recognizer.forget('mlp');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await recognizer.use('mlp');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('judges each box by the calibration in its model card', async () => {
     const loaded = await loadModel(path.join(modelsRoot, 'cnn'), 'cnn');
     const test = await loadMnist('test');

@@ -71,7 +71,10 @@ export class Recognizer {
     let pending = this.loaded.get(kind);
     if (!pending) {
       pending = this.source(kind).then((loaded) => {
-        tf.tidy(() => loaded.model.predict(inputTensor(kind, new Float32Array(INPUT_PIXELS), 1)));
+        // A block body, so that tidy disposes the prediction too instead of returning it.
+        tf.tidy(() => {
+          loaded.model.predict(inputTensor(kind, new Float32Array(INPUT_PIXELS), 1));
+        });
         return loaded;
       });
       this.loaded.set(kind, pending);
