@@ -44,7 +44,7 @@ test.afterAll(async () => app?.close());
 test('the window runs with context isolation, the sandbox and no Node', async () => {
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
   expect(await page.evaluate(() => typeof (globalThis as unknown as { process?: unknown }).process)).toBe('undefined');
-  expect(await page.evaluate(() => Object.keys(window.api ?? {}).sort())).toEqual([...REQUEST_NAMES, 'on'].sort());
+  expect(await page.evaluate(() => Object.keys(window.engineBridge ?? {}).sort())).toEqual([...REQUEST_NAMES, 'on'].sort());
   const preferences = await app.evaluate(({ BrowserWindow }) => {
     // Not in electron.d.ts, but present at run time: the preferences the page really got.
     const contents = BrowserWindow.getAllWindows()[0].webContents as unknown as {
@@ -57,8 +57,8 @@ test('the window runs with context isolation, the sandbox and no Node', async ()
 });
 
 test('a malformed request gets an error reply, and the app keeps working', async () => {
-  const reply = await page.evaluate(() => window.api!.recognize({ boxes: [] } as never).then(() => 'ok', (e: Error) => e.message));
-  expect(reply).toMatch(/Malformed recognize request/);
+  const reply = await page.evaluate(() => window.engineBridge!.recognize({ boxes: [] } as never));
+  expect(reply).toMatchObject({ ok: false, code: 'invalidRequest', error: expect.stringMatching(/Malformed recognize request/) });
 });
 
 test('draw, recognize, show, erase and the shortcuts, as in the browser', async () => {

@@ -1,9 +1,9 @@
-import type { EngineApi } from '../shared/contract';
+import type { EngineBridge } from '../shared/contract';
 
 declare global {
   interface Window {
     /** Present in the Electron window (from the preload); absent in the browser-hosted mode. */
-    api?: EngineApi;
+    engineBridge?: EngineBridge;
   }
 }
 

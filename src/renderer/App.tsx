@@ -33,7 +33,7 @@ export function App() {
         <Toolbar />
         <PostalCode />
         <ProbabilityBars />
-        {notice && <p data-testid="notice" className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>{notice.text}</p>}
+        {notice && <p data-testid="notice" className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} title={notice.detail}>{notice.text}</p>}
         {showInputs && <InputsPanel />}
       </main>
       <StatusBar />

@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionForKey, MENU_ACTIONS, type Action } from './actions';
+import { describeFailure } from './actions/action';
 import { recognize } from './actions/recognize';
 import { engine } from './api/engine';
-import { isLanguage } from './i18n/i18n';
+import i18next, { isLanguage } from './i18n/i18n';
 import { readsAsYouDraw } from './store/resultSlice';
 import { useAppStore } from './store/store';
 
@@ -37,9 +38,9 @@ export function useEngineEvents(perform: (action: Action) => void): void {
     void engine.getInfo({}).then(
       (info) => {
         useAppStore.getState().setInfo(info);
-        if (info.modelWarning) useAppStore.getState().setNotice({ kind: 'error', text: info.modelWarning });
+        if (info.modelWarning) useAppStore.getState().setNotice({ kind: 'error', text: i18next.t('errors.modelRefused'), detail: info.modelWarning });
       },
-      (error: Error) => useAppStore.getState().setNotice({ kind: 'error', text: error.message }),
+      (error: unknown) => useAppStore.getState().setNotice({ kind: 'error', ...describeFailure(i18next.t, error) }),
     );
     return () => off.forEach((unsubscribe) => unsubscribe());
   }, [perform]);

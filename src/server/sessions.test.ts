@@ -32,6 +32,7 @@ describe('classroom sessions', () => {
   it('let pupils draw and read, but not train or manage models', async () => {
     const pupil = classroomSessions(fakeEngine()).open(false);
     await expect(pupil.startTraining(request)).rejects.toThrow(/Only the teacher can start a training/);
+    await expect(pupil.startTraining(request)).rejects.toMatchObject({ code: 'teacherOnly' });
     await expect(pupil.restoreBundled({ model: 'cnn' })).rejects.toThrow(/Only the teacher/);
     await expect(pupil.useTrainedModel({ model: 'cnn', trainedModel: 'cnn-x' })).rejects.toThrow(/Only the teacher/);
     await expect(pupil.evaluateActive({})).rejects.toThrow(/Only the teacher/);
@@ -43,6 +44,7 @@ describe('classroom sessions', () => {
     const other = sessions.open(true);
     await starter.startTraining(request);
     await expect(other.cancelTraining({})).rejects.toThrow(/Only the tablet that started this training can cancel it/);
+    await expect(other.cancelTraining({})).rejects.toMatchObject({ code: 'notYourTraining' });
     await expect(starter.cancelTraining({})).resolves.toEqual({ cancelling: true });
     sessions.trainingEnded();
     await expect(other.cancelTraining({})).resolves.toEqual({ cancelling: true });

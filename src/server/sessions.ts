@@ -1,6 +1,7 @@
 import type { EngineInfo } from '../shared/contract';
 import type { Handlers } from '../shared/dispatcher';
 import type { EngineService } from '../main/engine/service';
+import { EngineError } from '../shared/engineError';
 
 /** Requests that change what everybody uses, or occupy the machine: the teacher's alone. */
 const TEACHER_ONLY = {
@@ -24,7 +25,7 @@ export function classroomSessions(engine: EngineService) {
       const self = {};
       const withRole = async (reply: Promise<EngineInfo>): Promise<EngineInfo> => ({ ...(await reply), teacher });
       const teacherOnly = <T>(what: string, run: () => Promise<T>): Promise<T> => {
-        if (!teacher) return Promise.reject(new Error(`Only the teacher can ${what}: open the teacher's link on this tablet`));
+        if (!teacher) return Promise.reject(new EngineError('teacherOnly', `Only the teacher can ${what}: open the teacher's link on this tablet`));
         return run();
       };
       return {
@@ -37,7 +38,7 @@ export function classroomSessions(engine: EngineService) {
           return reply;
         }),
         cancelTraining: async (payload) => {
-          if (trainingOwner !== null && trainingOwner !== self) throw new Error('Only the tablet that started this training can cancel it');
+          if (trainingOwner !== null && trainingOwner !== self) throw new EngineError('notYourTraining', 'Only the tablet that started this training can cancel it');
           return base.cancelTraining(payload);
         },
         useTrainedModel: (payload) => teacherOnly(TEACHER_ONLY.useTrainedModel, () => withRole(base.useTrainedModel(payload))),

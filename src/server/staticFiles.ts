@@ -12,6 +12,7 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.json': 'application/json',
   '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
 };
 
 /** The page's policy as a header too: a meta tag cannot forbid framing (frame-ancestors). */

@@ -63,8 +63,8 @@ describe('the WebSocket transport', () => {
   ])('replies with an error to %s and stays up', async (_name, message, error) => {
     const socket = await open();
     socket.send(message);
-    const reply = (await next(socket)) as { reply: { ok: boolean; error: string } };
-    expect(reply.reply.ok).toBe(false);
+    const reply = (await next(socket)) as { reply: { ok: boolean; code: string; error: string } };
+    expect(reply.reply).toMatchObject({ ok: false, code: 'invalidRequest' });
     expect(reply.reply.error).toMatch(error);
     socket.send(JSON.stringify({ id: 3, request: 'quit', payload: {} }));
     expect(await next(socket)).toEqual({ id: 3, reply: { ok: true, value: { quitting: false } } });

@@ -6,6 +6,7 @@ import type { EventName, EventPayload } from '../shared/contract';
 import { createDispatcher, type Handlers } from '../shared/dispatcher';
 import { WIRE_MAX_BYTES, WireRequestSchema, type WireMessage } from '../shared/wire';
 import { isTrustedHost } from './trustedHost';
+import { EngineError, errorMessage } from '../shared/engineError';
 
 /** Requests one connection may have waiting for their answers; a board sends one or two at a time. */
 export const MAX_IN_FLIGHT = 16;
@@ -83,15 +84,17 @@ export function attachWebSocketTransport(server: Server, openSession: OpenSessio
       }
       inFlight++;
       try {
-        if (isBinary) throw new Error('Binary messages are not part of the contract');
+        if (isBinary) throw new EngineError('invalidRequest', 'Binary messages are not part of the contract');
         const parsed = WireRequestSchema.safeParse(JSON.parse(data.toString()));
-        if (!parsed.success) throw new Error('Malformed message: expected {id, request, payload}');
+        if (!parsed.success) throw new EngineError('invalidRequest', 'Malformed message: expected {id, request, payload}');
         id = parsed.data.id;
-        if (inFlight > MAX_IN_FLIGHT) throw new Error(`Too many requests at once (at most ${MAX_IN_FLIGHT}): wait for the answers`);
+        if (inFlight > MAX_IN_FLIGHT) throw new EngineError('tooManyRequests', `Too many requests at once (at most ${MAX_IN_FLIGHT}): wait for the answers`);
         const reply = await dispatch(parsed.data.request, parsed.data.payload);
-        send(socket, { id, reply: reply.ok ? reply : { ok: false, error: clean(reply.error) } });
+        send(socket, { id, reply: reply.ok ? reply : { ...reply, error: clean(reply.error) } });
       } catch (error) {
-        send(socket, { id, reply: { ok: false, error: clean(error instanceof Error ? error.message : String(error)) } });
+        // JSON.parse's SyntaxError, too, is a malformed request.
+        const code = error instanceof EngineError ? error.code : 'invalidRequest';
+        send(socket, { id, reply: { ok: false, code, error: clean(errorMessage(error)) } });
       } finally {
         inFlight--;
       }

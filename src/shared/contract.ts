@@ -31,6 +31,16 @@ export const BoxImageSchema = z.object({
 });
 export type BoxImage = z.infer<typeof BoxImageSchema>;
 
+/**
+ * What kind of failure a reply or a training ended with, for the UI to say in its own language;
+ * the English detail travels beside it.
+ */
+export const ErrorCodeSchema = z.enum([
+  'invalidRequest', 'tooManyRequests', 'teacherOnly', 'notYourTraining', 'busy',
+  'modelUnusable', 'dataMissing', 'cancelled', 'disconnected', 'failed',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
 export const ModelSummarySchema = z.object({
   kind: ModelKindSchema,
   architecture: z.string(),
@@ -209,17 +219,27 @@ export const events = {
     runId: z.number(), model: ModelKindSchema, trainedModel: z.string(), report: ReportSchema,
     request: TrainingRequestSchema, seconds: z.number(),
   }),
-  trainingFailed: z.object({ runId: z.number(), model: ModelKindSchema, cancelled: z.boolean(), error: z.string() }),
+  trainingFailed: z.object({ runId: z.number(), model: ModelKindSchema, cancelled: z.boolean(), code: ErrorCodeSchema, error: z.string() }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;
 
 /** Every reply travels in an envelope, so errors arrive as data, never as a broken channel. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; error: string };
 
 /** The API the UI programs against; the preload and the WebSocket client both implement it. */
 export type EngineApi = {
   [N in RequestName]: (payload: Payload<N>) => Promise<Reply<N>>;
-} & {
+} & EventSubscription;
+
+type EventSubscription = {
   on<N extends EventName>(event: N, listener: (payload: EventPayload<N>) => void): () => void;
 };
+
+/**
+ * What the Electron preload exposes: the requests answering with their envelopes, because only an
+ * error's message crosses the context bridge, not its code.
+ */
+export type EngineBridge = {
+  [N in RequestName]: (payload: Payload<N>) => Promise<Envelope<Reply<N>>>;
+} & EventSubscription;

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { encodeBoxImage } from './boxImage';
-import { createDispatcher, type Handlers } from './dispatcher';
+import { createDispatcher, unwrap, type Handlers } from './dispatcher';
+import { EngineError } from './engineError';
 import { blankInk } from './ink';
 
 const blankBox = () => encodeBoxImage(blankInk(100, 100));
@@ -53,16 +54,30 @@ describe('the contract at the engine boundary', () => {
   ])('refuses %s with an error reply, without calling a handler', async (_name, request, payload, message) => {
     const h = handlers();
     const reply = await createDispatcher(h)(request, payload);
-    expect(reply.ok).toBe(false);
+    expect(reply).toMatchObject({ ok: false, code: 'invalidRequest' });
     expect(!reply.ok && reply.error).toMatch(message);
     for (const handler of Object.values(h)) expect(handler).not.toHaveBeenCalled();
   });
 
-  it('turns a handler failure into an error reply', async () => {
+  it('turns a handler failure into an error reply, with the code the UI translates', async () => {
     const h = handlers();
     h.quit = async () => {
       throw new Error('disk on fire');
     };
-    expect(await createDispatcher(h)('quit', {})).toEqual({ ok: false, error: 'disk on fire' });
+    expect(await createDispatcher(h)('quit', {})).toEqual({ ok: false, code: 'failed', error: 'disk on fire' });
+    h.startTraining = async () => {
+      throw new EngineError('busy', 'A model is already being trained');
+    };
+    const reply = await createDispatcher(h)('startTraining', {
+      model: 'mlp', optimizer: 'adam', learningRate: 0.001, epochs: 1, batchSize: 128, trainingSize: 1000, augment: false,
+    });
+    expect(reply).toEqual({ ok: false, code: 'busy', error: 'A model is already being trained' });
+  });
+
+  it('opens an envelope into its value, or throws its failure with the code', () => {
+    expect(unwrap({ ok: true, value: 7 })).toBe(7);
+    expect(() => unwrap({ ok: false, code: 'teacherOnly', error: 'Only the teacher' })).toThrow(
+      expect.objectContaining({ code: 'teacherOnly', message: 'Only the teacher' }),
+    );
   });
 });

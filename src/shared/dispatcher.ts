@@ -1,4 +1,5 @@
 import { isRequestName, requests, type Envelope, type Payload, type Reply, type RequestName } from './contract';
+import { EngineError, errorCode, errorMessage } from './engineError';
 
 export type Handlers = { [N in RequestName]: (payload: Payload<N>) => Promise<Reply<N>> };
 
@@ -9,24 +10,25 @@ export type Handlers = { [N in RequestName]: (payload: Payload<N>) => Promise<Re
  */
 export function createDispatcher(handlers: Handlers, log: (message: string) => void = () => undefined) {
   return async (name: unknown, payload: unknown): Promise<Envelope<unknown>> => {
-    if (!isRequestName(name)) return { ok: false, error: `Unknown request ${JSON.stringify(String(name)).slice(0, 60)}` };
+    if (!isRequestName(name)) return { ok: false, code: 'invalidRequest', error: `Unknown request ${JSON.stringify(String(name)).slice(0, 60)}` };
     const parsed = requests[name].payload.safeParse(payload ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { ok: false, error: `Malformed ${name} request: ${issue.path.join('.') || 'payload'} ${issue.message}` };
+      return { ok: false, code: 'invalidRequest', error: `Malformed ${name} request: ${issue.path.join('.') || 'payload'} ${issue.message}` };
     }
     try {
       const handler = handlers[name] as (p: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       log(`${name} failed: ${message}`);
-      return { ok: false, error: message };
+      return { ok: false, code: errorCode(error), error: message };
     }
   };
 }
 
+/** The reply's value, or its failure thrown as an EngineError (the one place envelopes are opened). */
 export function unwrap<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.value;
-  throw new Error(envelope.error);
+  throw new EngineError(envelope.code, envelope.error);
 }

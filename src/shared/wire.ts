@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Envelope } from './contract';
 
 /**
  * How the contract travels over the browser-hosted mode's WebSocket: a request carries an id
@@ -12,7 +13,7 @@ export const WireRequestSchema = z.object({
 export type WireRequest = z.infer<typeof WireRequestSchema>;
 
 export type WireMessage =
-  | { id: number; reply: { ok: true; value: unknown } | { ok: false; error: string } }
+  | { id: number; reply: Envelope<unknown> }
   | { event: string; payload: unknown };
 
 /** Larger messages are refused; five box images are about 70 kB. */

@@ -26,8 +26,11 @@ export function wasmDirectory(): string {
 }
 
 async function tryNative(): Promise<void> {
-  // Optional dependency: absent where libtensorflow could not be downloaded.
-  await import('@tensorflow/tfjs-node' as string);
+  // Optional dependency: absent where libtensorflow could not be downloaded. Said without the
+  // resolver's paths, which would show the server's folders to every tablet.
+  await import('@tensorflow/tfjs-node' as string).catch((error: { code?: string }) => {
+    throw error.code === 'ERR_MODULE_NOT_FOUND' || error.code === 'MODULE_NOT_FOUND' ? new Error('@tensorflow/tfjs-node is not installed') : error;
+  });
   if (!(await tf.setBackend('tensorflow'))) throw new Error('tensorflow backend failed to initialise');
 }
 

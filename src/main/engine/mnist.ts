@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gunzipIfCompressed } from './data/gzip';
+import { EngineError } from '../../shared/engineError';
 
 /** MNIST images as one flat byte array (count × 28 × 28, 0 = background) with their labels. */
 export interface MnistSet {
@@ -16,9 +17,9 @@ export const MNIST_PIXELS = MNIST_SIDE * MNIST_SIDE;
 const IMAGES_MAGIC = 0x00000803;
 const LABELS_MAGIC = 0x00000801;
 
-export class MnistFileError extends Error {
+export class MnistFileError extends EngineError {
   constructor(readonly file: string, problem: string) {
-    super(`MNIST file ${file}: ${problem}`);
+    super('dataMissing', `MNIST file ${file}: ${problem}`);
     this.name = 'MnistFileError';
   }
 }

@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { ModelCardSchema, type ModelCard } from './modelCard';
 import { CLASS_COUNT, INPUT_SHAPE, type ModelKind } from './models';
+import { EngineError } from '../../shared/engineError';
 
 /**
  * Saved models in the tfjs layers format (model.json + weights.bin) with card.json, read and
@@ -13,9 +14,9 @@ export const MODEL_FILE = 'model.json';
 export const WEIGHTS_FILE = 'weights.bin';
 export const CARD_FILE = 'card.json';
 
-export class ModelLoadError extends Error {
+export class ModelLoadError extends EngineError {
   constructor(readonly directory: string, problem: string) {
-    super(`Model in ${directory}: ${problem}`);
+    super('modelUnusable', `Model in ${directory}: ${problem}`);
     this.name = 'ModelLoadError';
   }
 }

@@ -30,10 +30,10 @@ export const COURSE_SETTINGS: Record<ModelKind, TrainingSettings> = {
 export const CLASS_COUNT = 11;
 
 export const ARCHITECTURE: Record<ModelKind, string> = {
-  mlp: 'Dense 1024 relu → Dense 512 relu → Dense 512 relu → Dense 11 softmax (10 digits + not a digit) on 784 inputs',
+  mlp: 'Dense 1024 relu → Dense 512 relu → Dense 512 relu → Dense 11 softmax',
   cnn:
     'Conv 32 3×3 relu → MaxPool 2 → Dropout 0.1 → Conv 64 3×3 relu → MaxPool 2 → Dropout 0.25 → ' +
-    'Flatten → Dense 128 relu → Dropout 0.5 → Dense 11 softmax (10 digits + not a digit)',
+    'Flatten → Dense 128 relu → Dropout 0.5 → Dense 11 softmax',
 };
 
 /** The input shape of one sample for each model (the MLP reads the 784 pixels flat). */

@@ -151,7 +151,7 @@ describe('retraining through the contract', () => {
     await service.startTraining({ ...quickRun, epochs: 3, trainingSize: 60_000 });
     await firstBatch;
     expect(await service.cancelTraining({})).toEqual({ cancelling: true });
-    expect(await failed).toMatchObject({ cancelled: true, model: 'mlp' });
+    expect(await failed).toMatchObject({ cancelled: true, code: 'cancelled', model: 'mlp' });
     const info = await service.getInfo({});
     expect(info).toMatchObject({ activeModel: 'cnn', modelSource: 'bundled', training: false });
     // Nothing was written: no trained folder, or an empty one.

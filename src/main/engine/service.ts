@@ -10,6 +10,7 @@ import { Recognizer } from './recognizer';
 import { TrainingCancelled } from './trainer';
 import type { TrainingHost } from './training/trainingHost';
 import type { ModelChoice, UserModels } from './userModels';
+import { errorCode, errorMessage } from '../../shared/engineError';
 
 export interface ServiceOptions {
   userModels: UserModels;
@@ -149,8 +150,7 @@ export async function createEngineService(options: ServiceOptions): Promise<Engi
         (error: unknown) => {
           void userModels.discard(directory);
           emit('trainingFailed', {
-            runId, model: kind, cancelled: error instanceof TrainingCancelled,
-            error: error instanceof Error ? error.message : String(error),
+            runId, model: kind, cancelled: error instanceof TrainingCancelled, code: errorCode(error), error: errorMessage(error),
           });
         },
       );

@@ -6,6 +6,7 @@ import { evaluateModel, type Evaluation } from './evaluate';
 import type { MnistSet } from './mnist';
 import { buildModel, compileModel, makeOptimizer, type ModelKind, type TrainingSettings } from './models';
 import { inputTensor } from './tensors';
+import { EngineError } from '../../shared/engineError';
 
 export interface BatchProgress {
   kind: 'batch';
@@ -42,9 +43,9 @@ export interface ValidationProgress {
 
 export type TrainingProgress = BatchProgress | EpochProgress | ValidationProgress;
 
-export class TrainingCancelled extends Error {
+export class TrainingCancelled extends EngineError {
   constructor() {
-    super('Training was cancelled');
+    super('cancelled', 'Training was cancelled');
     this.name = 'TrainingCancelled';
   }
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { loadModel, ModelLoadError, type LoadedModel } from './modelStore';
 import { MODEL_KINDS, type ModelKind } from './models';
+import { EngineError } from '../../shared/engineError';
 
 const ActiveSchema = z.object({ mlp: z.string(), cnn: z.string() });
 type Active = z.infer<typeof ActiveSchema>;
@@ -80,7 +81,7 @@ export class UserModels {
   async use(kind: ModelKind, directory: string): Promise<void> {
     const resolved = path.resolve(directory);
     if (path.dirname(resolved) !== path.resolve(this.trainedRoot)) {
-      throw new Error('Only models trained in this app can be chosen');
+      throw new EngineError('modelUnusable', 'Only models trained in this app can be chosen');
     }
     (await loadModel(resolved, kind)).model.dispose();
     await this.changeActive((active) => ({ ...active, [kind]: path.basename(resolved) }));

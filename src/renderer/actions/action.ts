@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { EngineApi } from '../../shared/contract';
+import { errorCode, errorMessage } from '../../shared/engineError';
 import type { useAppStore } from '../store/store';
 
 export interface ActionContext {
@@ -21,7 +22,11 @@ export interface Action {
   run: (context: ActionContext) => void | Promise<void>;
 }
 
+/** A failure in the UI's language, by its code, with the engine's own words as the detail. */
+export function describeFailure(t: TFunction, error: unknown): { text: string; detail: string } {
+  return { text: t(`errors.${errorCode(error)}`), detail: errorMessage(error) };
+}
+
 export function reportFailure({ store, t }: ActionContext, error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
-  store.getState().setNotice({ kind: 'error', text: t('notices.failed', { message }) });
+  store.getState().setNotice({ kind: 'error', ...describeFailure(t, error) });
 }

@@ -1,9 +1,13 @@
 import { EVENT_NAMES, REQUEST_NAMES, WIRE_PATH } from '../../shared/channels';
 import type { EngineApi, EventName, EventPayload } from '../../shared/contract';
+import { unwrap } from '../../shared/dispatcher';
+import { EngineError } from '../../shared/engineError';
 import type { WireMessage } from '../../shared/wire';
 
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+const lost = () => new EngineError('disconnected', 'The connection to the engine was lost');
 
 /** How long after a dropped connection the next attempt is made. */
 const RECONNECT_MS = 500;
@@ -28,21 +32,24 @@ export function createWebSocketApi(url = defaultUrl()): EngineApi {
     return new Promise((resolve, reject) => {
       const ws = new WebSocket(url);
       ws.onopen = () => resolve(ws);
-      ws.onerror = () => reject(new Error('Cannot reach the recognition engine'));
+      ws.onerror = () => reject(new EngineError('disconnected', 'Cannot reach the recognition engine'));
       ws.onmessage = (message) => {
         const data = JSON.parse(String(message.data)) as WireMessage;
         if ('id' in data) {
           const waiting = pending.get(data.id);
           pending.delete(data.id);
           if (!waiting) return;
-          if (data.reply.ok) waiting.resolve(data.reply.value);
-          else waiting.reject(new Error(data.reply.error));
+          try {
+            waiting.resolve(unwrap(data.reply));
+          } catch (error) {
+            waiting.reject(error as Error);
+          }
         } else {
           listeners.get(data.event)?.forEach((listener) => listener(data.payload));
         }
       };
       ws.onclose = () => {
-        for (const [, waiting] of pending) waiting.reject(new Error('The connection to the engine was lost'));
+        for (const [, waiting] of pending) waiting.reject(lost());
         pending.clear();
         // From now on, requests wait for the next connection (or fail with it), never for this one.
         socket = new Promise<void>((wait) => setTimeout(wait, RECONNECT_MS)).then(connect);
@@ -55,7 +62,7 @@ export function createWebSocketApi(url = defaultUrl()): EngineApi {
 
   async function send(request: string, payload: unknown): Promise<unknown> {
     const ws = await socket;
-    if (ws.readyState !== WebSocket.OPEN) throw new Error('The connection to the engine was lost');
+    if (ws.readyState !== WebSocket.OPEN) throw lost();
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });

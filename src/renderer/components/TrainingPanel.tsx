@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelKind, TrainingRequest } from '../../shared/contract';
 import { formatDuration } from '../../shared/format';
+import { describeFailure } from '../actions/action';
 import { engine } from '../api/engine';
 import { useAppStore } from '../store/store';
 import { LearningCurves } from './LearningCurves';
@@ -39,7 +40,7 @@ export function TrainingPanel() {
   // The settings last used for each model, kept while the app runs; the course's at first.
   const [forms, setForms] = useState(COURSE);
   const form = forms[model ?? 'mlp'];
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; detail: string } | null>(null);
 
   useEffect(() => setError(null), [model]);
 
@@ -66,7 +67,7 @@ export function TrainingPanel() {
       const { runId } = await engine.startTraining(request);
       useAppStore.getState().runStarted(runId, request);
     } catch (e) {
-      setError((e as Error).message);
+      setError(describeFailure(t, e));
     }
   };
   const useModel = async () => {
@@ -75,7 +76,7 @@ export function TrainingPanel() {
       useAppStore.getState().adoptModel(await engine.useTrainedModel({ model, trainedModel: current.trainedModel }));
       useAppStore.getState().setNotice({ kind: 'info', text: t('training.nowUsing', { model: model.toUpperCase() }) });
     } catch (e) {
-      setError((e as Error).message);
+      setError(describeFailure(t, e));
     }
   };
 
@@ -105,11 +106,11 @@ export function TrainingPanel() {
           <button type="button" onClick={() => ref.current?.close()}>{t('about.close')}</button>
         </div>
       </form>
-      {error && <p className="notice error" role="alert">{error}</p>}
+      {error && <p className="notice error" role="alert" title={error.detail}>{error.text}</p>}
       {current && (
         <section className="training-status" aria-live="polite">
           <progress data-testid="training-progress" max={1} value={current.status === 'finished' ? 1 : fraction} />
-          <span data-testid="training-status">
+          <span data-testid="training-status" title={current.error ?? undefined}>
             {current.status === 'running' && current.validating
               ? t('training.validating', {
                 epoch: current.validating.epoch, percent: Math.round((current.validating.done / current.validating.total) * 100),
@@ -119,7 +120,7 @@ export function TrainingPanel() {
                 epoch: batch.epoch, epochs: batch.epochs, percent: Math.round(fraction * 100),
                 speed: Math.round(batch.samplesPerSecond), eta: formatDuration(batch.etaSeconds),
               })
-              : t(`training.status.${current.status}`, { error: current.error ?? '' })}
+              : t(`training.status.${current.status}`, { error: current.code ? t(`errors.${current.code}`) : '' })}
           </span>
         </section>
       )}

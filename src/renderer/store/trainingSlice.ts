@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { EventPayload, ModelKind, Report, TrainingProgress, TrainingRequest } from '../../shared/contract';
+import type { ErrorCode, EventPayload, ModelKind, Report, TrainingProgress, TrainingRequest } from '../../shared/contract';
 import type { AppState } from './store';
 
 type EpochProgress = Extract<TrainingProgress, { kind: 'epoch' }>;
@@ -17,6 +17,8 @@ export interface TrainingRun {
   validating: ValidationProgress | null;
   report: Report | null;
   trainedModel: string | null;
+  /** Why the run failed: its code, and the engine's own words. */
+  code: ErrorCode | null;
   error: string | null;
 }
 
@@ -46,7 +48,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   runStarted: (runId, request) =>
     set((state) => ({
       runs: state.runs.some((run) => run.runId === runId) ? state.runs : [...state.runs, {
-        runId, request, status: 'running', epochs: [], lastBatch: null, validating: null, report: null, trainedModel: null, error: null,
+        runId, request, status: 'running', epochs: [], lastBatch: null, validating: null, report: null, trainedModel: null, code: null, error: null,
       }],
     })),
   runProgress: ({ runId, progress }) =>
@@ -58,7 +60,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     })),
   runFinished: ({ runId, report, trainedModel }) =>
     set((state) => ({ runs: update(state.runs, runId, () => ({ status: 'finished', report, trainedModel })) })),
-  runFailed: ({ runId, cancelled, error }) =>
-    set((state) => ({ runs: update(state.runs, runId, () => ({ status: cancelled ? 'cancelled' : 'failed', error })) })),
+  runFailed: ({ runId, cancelled, code, error }) =>
+    set((state) => ({ runs: update(state.runs, runId, () => ({ status: cancelled ? 'cancelled' : 'failed', code, error })) })),
   setEvaluation: (evaluation) => set({ evaluation }),
 });

@@ -2,7 +2,8 @@ import type { StateCreator } from 'zustand';
 import { readSetting, writeSetting } from './persisted';
 import type { AppState } from './store';
 
-export type Notice = { kind: 'info' | 'error'; text: string } | null;
+/** A line for the user; `detail` (the engine's own English words) shows on hover. */
+export type Notice = { kind: 'info' | 'error'; text: string; detail?: string } | null;
 
 /** Panels, the sound switch and the message line. */
 export interface ViewSlice {

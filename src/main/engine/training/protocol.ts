@@ -2,6 +2,7 @@ import type { ModelCard } from '../modelCard';
 import type { ModelKind, TrainingSettings } from '../models';
 import type { EvaluationReport } from '../report';
 import type { TrainingProgress } from '../trainer';
+import type { ErrorCode } from '../../../shared/contract';
 
 /** Train a new model and save it (atomically) to `directory`. */
 export interface TrainJob {
@@ -35,4 +36,4 @@ export type FromWorker =
   | { type: 'progress'; progress: TrainingProgress }
   | { type: 'done'; result: JobResult }
   | { type: 'cancelled' }
-  | { type: 'failed'; error: string };
+  | { type: 'failed'; code: ErrorCode; error: string };

@@ -70,7 +70,7 @@ describe('training in a worker thread', () => {
   it('runs one job at a time', async () => {
     const host = new TrainingHost(() => new Worker('setTimeout(() => {}, 5000)', { eval: true }));
     const first = host.run({ type: 'evaluate', kind: 'mlp', directory: temp() }, () => undefined);
-    expect(() => host.run({ type: 'evaluate', kind: 'mlp', directory: temp() }, () => undefined)).toThrow(/already/);
+    expect(() => host.run({ type: 'evaluate', kind: 'mlp', directory: temp() }, () => undefined)).toThrow(expect.objectContaining({ code: 'busy', message: expect.stringMatching(/already/) }));
     first.cancel();
     await expect(first.done).rejects.toBeInstanceOf(TrainingCancelled);
   });

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { TrainingCancelled, type TrainingProgress } from '../trainer';
 import type { FromWorker, Job, JobResult } from './protocol';
+import { EngineError } from '../../../shared/engineError';
 
 /** After Cancel, a worker that has not stopped within this time is terminated. */
 const CANCEL_GRACE_MS = 2000;
@@ -24,7 +25,7 @@ export class TrainingHost {
   }
 
   run(job: Job, onProgress: (progress: TrainingProgress) => void): RunningJob {
-    if (this.current) throw new Error('A model is already being trained or evaluated');
+    if (this.current) throw new EngineError('busy', 'A model is already being trained or evaluated');
     const worker = this.spawn();
     let settled = false;
     let cancelTimer: NodeJS.Timeout | undefined;
@@ -41,7 +42,7 @@ export class TrainingHost {
         if (message.type === 'progress') onProgress(message.progress);
         else if (message.type === 'done') finish(() => resolve(message.result));
         else if (message.type === 'cancelled') finish(() => reject(new TrainingCancelled()));
-        else finish(() => reject(new Error(message.error)));
+        else finish(() => reject(new EngineError(message.code, message.error)));
       });
       worker.on('error', (error) => finish(() => reject(new Error(`The training worker failed: ${error.message}`))));
       worker.on('exit', (code) => finish(() => reject(cancelTimer

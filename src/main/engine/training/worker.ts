@@ -8,6 +8,7 @@ import { loadModel, saveModel } from '../modelStore';
 import { buildReport } from '../report';
 import { trainModel, TrainingCancelled } from '../trainer';
 import type { FromWorker, Job, JobResult, ToWorker } from './protocol';
+import { errorCode, errorMessage } from '../../../shared/engineError';
 
 /**
  * The training worker: one job per worker, so a crash or an out-of-memory takes only the
@@ -66,6 +67,6 @@ port.on('message', (message: ToWorker) => {
     (result) => send({ type: 'done', result }),
     (error: unknown) => send(error instanceof TrainingCancelled
       ? { type: 'cancelled' }
-      : { type: 'failed', error: error instanceof Error ? error.message : String(error) }),
+      : { type: 'failed', code: errorCode(error), error: errorMessage(error) }),
   );
 });
