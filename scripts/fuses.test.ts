@@ -8,7 +8,8 @@ import { APP_FUSES, describeFuses } from './lib/fuses';
 
 /** A stand-in for an Electron binary: some bytes, the fuse sentinel, version 1 and eight fuses as Electron ships them. */
 function fakeElectron(): string {
-  const shipped = [FuseState.ENABLE, FuseState.DISABLE, FuseState.ENABLE, FuseState.ENABLE, FuseState.DISABLE, FuseState.DISABLE, FuseState.DISABLE, FuseState.ENABLE];
+  const { ENABLE: on, DISABLE: off } = FuseState;
+  const shipped = [on, off, on, on, off, off, off, on];
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'fuses-')), 'electron');
   writeFileSync(file, Buffer.concat([Buffer.alloc(64, 7), Buffer.from(SENTINEL), Buffer.from([1, shipped.length, ...shipped]), Buffer.alloc(64, 7)]));
   return file;

@@ -16,7 +16,7 @@ export function readDrawnCodes(file: string): Stroke[][][] {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file}: ${(error as Error).message}`);
+    throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
   }
   const parsed = DrawnCodesFileSchema.safeParse(json);
   if (!parsed.success) {

@@ -187,7 +187,9 @@ export async function loadModel(directory: string, kind?: ModelKind): Promise<Lo
   }
   let model: tf.LayersModel;
   try {
-    model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: weightSpecs as tf.io.WeightsManifestEntry[], weightData: weightData.buffer }));
+    model = await tf.loadLayersModel(tf.io.fromMemory({
+      modelTopology: json.modelTopology, weightSpecs: weightSpecs as tf.io.WeightsManifestEntry[], weightData: weightData.buffer,
+    }));
   } catch (error) {
     throw new ModelLoadError(directory, `does not load (${(error as Error).message.split('\n')[0]})`);
   }

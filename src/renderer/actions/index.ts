@@ -6,7 +6,7 @@ import { quit } from './quit';
 import { recognize } from './recognize';
 import { show } from './show';
 import { evaluate, restoreBundled, retrainCnn, retrainMlp } from './training';
-import { useCnn, useMlp } from './useModel';
+import { switchToCnn, switchToMlp } from './switchModel';
 
 /** The toolbar's actions, in the original's order. */
 export const TOOLBAR_ACTIONS: Action[] = [erase, show, recognize, quit];
@@ -17,8 +17,8 @@ export const MENU_ACTIONS: Record<MenuAction, Action> = {
   show,
   recognize,
   quit,
-  'use-mlp': useMlp,
-  'use-cnn': useCnn,
+  'use-mlp': switchToMlp,
+  'use-cnn': switchToCnn,
   about,
   'retrain-mlp': retrainMlp,
   'retrain-cnn': retrainCnn,

@@ -21,7 +21,8 @@ export const recognize: Action = {
       if (store.getState().strokes !== state.strokes) return;
       // The system may have changed while waiting: decode by the one chosen now.
       const { codeSystem: system } = store.getState();
-      store.getState().setReadings(result.readings, system === state.codeSystem ? result.code : decodeCode(codeSystem(system), result.readings), result.milliseconds);
+      const code = system === state.codeSystem ? result.code : decodeCode(codeSystem(system), result.readings);
+      store.getState().setReadings(result.readings, code, result.milliseconds);
       store.getState().setNotice(null);
       if (!store.getState().muted && result.readings.some((r) => !r.empty)) beep();
     } catch (error) {

@@ -4,7 +4,6 @@ import { unwrap } from '../../shared/dispatcher';
 import { EngineError } from '../../shared/engineError';
 import type { WireMessage } from '../../shared/wire';
 
-
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
 const lost = () => new EngineError('disconnected', 'The connection to the engine was lost');

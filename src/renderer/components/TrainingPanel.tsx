@@ -70,7 +70,7 @@ export function TrainingPanel() {
       setError(describeFailure(t, e));
     }
   };
-  const useModel = async () => {
+  const adoptTrainedModel = async () => {
     if (!model || !current?.trainedModel) return;
     try {
       useAppStore.getState().adoptModel(await engine.useTrainedModel({ model, trainedModel: current.trainedModel }));
@@ -141,7 +141,7 @@ export function TrainingPanel() {
       {current?.report && (
         <>
           <ReportView report={current.report} />
-          <button type="button" className="use-model" onClick={() => void useModel()}>{t('training.useThis')}</button>
+          <button type="button" className="use-model" onClick={() => void adoptTrainedModel()}>{t('training.useThis')}</button>
         </>
       )}
     </dialog>

@@ -1,7 +1,8 @@
 import type { ModelKind } from '../../shared/contract';
 import { reportFailure, type Action } from './action';
 
-function useModel(kind: ModelKind): Action {
+/** Reads with the other model from now on (the status bar's MLP / CNN switch). */
+function switchModel(kind: ModelKind): Action {
   return {
     id: `use-${kind}`,
     labelKey: kind.toUpperCase(),
@@ -18,5 +19,5 @@ function useModel(kind: ModelKind): Action {
   };
 }
 
-export const useMlp = useModel('mlp');
-export const useCnn = useModel('cnn');
+export const switchToMlp = switchModel('mlp');
+export const switchToCnn = switchModel('cnn');
