@@ -15,7 +15,7 @@ export function useShortcuts(perform: (action: Action) => void): void {
       if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, select, textarea, dialog[open]')) return;
-      const action = actionForKey(event.key);
+      const action = actionForKey(event.code);
       if (!action) return;
       event.preventDefault();
       perform(action);

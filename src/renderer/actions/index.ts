@@ -26,8 +26,12 @@ export const MENU_ACTIONS: Record<MenuAction, Action> = {
   'restore-bundled': restoreBundled,
 };
 
-export function actionForKey(key: string): Action | undefined {
-  return TOOLBAR_ACTIONS.find((action) => action.key === key.toLowerCase());
+/**
+ * The action whose shortcut is this physical key (KeyboardEvent.code, "KeyE"): a Korean input
+ * method turns the character into "ㄷ" or "Process", never the key's place.
+ */
+export function actionForKey(code: string): Action | undefined {
+  return TOOLBAR_ACTIONS.find((action) => action.key !== undefined && `Key${action.key.toUpperCase()}` === code);
 }
 
 export type { Action };
