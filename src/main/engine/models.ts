@@ -32,8 +32,8 @@ export const CLASS_COUNT = 11;
 export const ARCHITECTURE: Record<ModelKind, string> = {
   mlp: 'Dense 1024 relu → Dense 512 relu → Dense 512 relu → Dense 11 softmax',
   cnn:
-    'Conv 32 3×3 relu → MaxPool 2 → Dropout 0.1 → Conv 64 3×3 relu → MaxPool 2 → Dropout 0.25 → ' +
-    'Flatten → Dense 128 relu → Dropout 0.5 → Dense 11 softmax',
+    'Conv 32 3×3 relu → MaxPool 2 → Dropout 0.1 → Conv 64 3×3 relu → MaxPool 2 → Dropout 0.1 → ' +
+    'Flatten → Dense 256 relu → Dropout 0.3 → Dense 11 softmax',
 };
 
 /** The input shape of one sample for each model (the MLP reads the 784 pixels flat). */
@@ -55,7 +55,11 @@ export function buildMlp(): tf.LayersModel {
   });
 }
 
-/** The course's CNN (225,034 parameters with ten classes), with the not-a-digit class. */
+/**
+ * The course's CNN (225,034 parameters with ten classes) with the not-a-digit class, its dense
+ * layer twice as wide (256) and lighter dropout: with hundreds of writers, letters and symbols to
+ * learn, the course's 128 units under dropout 0.5 underfit (94.9 % on its own training mix).
+ */
 export function buildCnn(): tf.LayersModel {
   return tf.sequential({
     name: 'cnn',
@@ -65,10 +69,10 @@ export function buildCnn(): tf.LayersModel {
       tf.layers.dropout({ rate: 0.1 }),
       tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
       tf.layers.maxPooling2d({ poolSize: 2 }),
-      tf.layers.dropout({ rate: 0.25 }),
+      tf.layers.dropout({ rate: 0.1 }),
       tf.layers.flatten(),
-      tf.layers.dense({ units: 128, activation: 'relu' }),
-      tf.layers.dropout({ rate: 0.5 }),
+      tf.layers.dense({ units: 256, activation: 'relu' }),
+      tf.layers.dropout({ rate: 0.3 }),
       tf.layers.dense({ units: CLASS_COUNT, activation: 'softmax' }),
     ],
   });
