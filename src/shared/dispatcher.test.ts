@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { encodeBoxImage } from './boxImage';
-import { createDispatcher, unwrap, type Handlers } from './dispatcher';
-import { EngineError } from './engineError';
+import { createDispatcher, type Handlers } from './dispatcher';
+import { EngineError, unwrap } from './engineError';
 import { blankInk } from './ink';
 
 const blankBox = () => encodeBoxImage(blankInk(100, 100));

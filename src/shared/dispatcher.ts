@@ -1,5 +1,5 @@
 import { isRequestName, requests, type Envelope, type Payload, type Reply, type RequestName } from './contract';
-import { EngineError, errorCode, errorMessage } from './engineError';
+import { errorCode, errorMessage } from './engineError';
 
 export type Handlers = { [N in RequestName]: (payload: Payload<N>) => Promise<Reply<N>> };
 
@@ -25,10 +25,4 @@ export function createDispatcher(handlers: Handlers, log: (message: string) => v
       return { ok: false, code: errorCode(error), error: message };
     }
   };
-}
-
-/** The reply's value, or its failure thrown as an EngineError (the one place envelopes are opened). */
-export function unwrap<T>(envelope: Envelope<T>): T {
-  if (envelope.ok) return envelope.value;
-  throw new EngineError(envelope.code, envelope.error);
 }

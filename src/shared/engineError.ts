@@ -1,4 +1,4 @@
-import type { ErrorCode } from './contract';
+import type { Envelope, ErrorCode } from './contract';
 
 /**
  * A failure the UI can name in its own language: the code says what kind it is, the message is
@@ -17,4 +17,10 @@ export function errorCode(error: unknown): ErrorCode {
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The reply's value, or its failure thrown as an EngineError (the one place envelopes are opened). */
+export function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  throw new EngineError(envelope.code, envelope.error);
 }

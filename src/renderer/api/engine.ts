@@ -1,6 +1,6 @@
 import { REQUEST_NAMES } from '../../shared/channels';
 import type { EngineApi, EngineBridge, Envelope } from '../../shared/contract';
-import { unwrap } from '../../shared/dispatcher';
+import { unwrap } from '../../shared/engineError';
 import { createWebSocketApi } from './websocketClient';
 
 /** The preload's requests, their envelopes opened so that failures arrive as EngineErrors with their codes. */

@@ -1,7 +1,6 @@
 import { EVENT_NAMES, REQUEST_NAMES, WIRE_PATH } from '../../shared/channels';
 import type { EngineApi, EventName, EventPayload } from '../../shared/contract';
-import { unwrap } from '../../shared/dispatcher';
-import { EngineError } from '../../shared/engineError';
+import { EngineError, unwrap } from '../../shared/engineError';
 import type { WireMessage } from '../../shared/wire';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
