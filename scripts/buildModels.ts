@@ -15,17 +15,17 @@
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '../src/main/engine/backend';
-import { fitTemperature, judge, unsureThreshold, type Calibration } from '../src/main/engine/calibration';
-import { loadScanSet } from '../src/main/engine/data/scanFile';
+import { initBackend } from '../src/engine/backend';
+import { fitTemperature, judge, unsureThreshold, type Calibration } from '../src/engine/calibration';
+import { loadScanSet } from '../src/engine/data/scanFile';
 import {
   mnistSource, NOT_A_DIGIT, scanSource, strokeSource, symbolSource, TrainingMix, type SampleSource,
-} from '../src/main/engine/data/trainingMix';
-import { loadMnist } from '../src/main/engine/mnist';
-import { loadModel, saveModel } from '../src/main/engine/modelStore';
-import { MODEL_KINDS, type ModelKind, type TrainingSettings } from '../src/main/engine/models';
-import { inputTensor } from '../src/main/engine/tensors';
-import { trainModel } from '../src/main/engine/trainer';
+} from '../src/engine/data/trainingMix';
+import { loadMnist } from '../src/engine/mnist';
+import { loadModel, saveModel } from '../src/engine/modelStore';
+import { MODEL_KINDS, type ModelKind, type TrainingSettings } from '../src/engine/models';
+import { inputTensor } from '../src/engine/tensors';
+import { trainModel } from '../src/engine/trainer';
 import { INPUT_PIXELS } from '../src/shared/geometry';
 import { seededRandom } from '../src/shared/random';
 import { CREDITS, letters, penDigits, scanFile, TRAIN_SCANS } from './lib/datasets';

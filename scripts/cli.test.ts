@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { useTempFolder } from '../src/main/testing/tempFolder';
+import { useTempFolder } from '../src/testing/tempFolder';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');

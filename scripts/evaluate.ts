@@ -4,10 +4,10 @@
  * JSON object: {model, testAccuracy, samples, backend, loss, confusion}.
  */
 import { parseArgs } from 'node:util';
-import { initBackend } from '../src/main/engine/backend';
-import { evaluateModel } from '../src/main/engine/evaluate';
-import { loadMnist } from '../src/main/engine/mnist';
-import { loadModel } from '../src/main/engine/modelStore';
+import { initBackend } from '../src/engine/backend';
+import { evaluateModel } from '../src/engine/evaluate';
+import { loadMnist } from '../src/engine/mnist';
+import { loadModel } from '../src/engine/modelStore';
 import { resolveModelArgument } from './lib/models';
 import { progressBar } from './lib/progressBar';
 

@@ -7,11 +7,11 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { initBackend } from '../src/main/engine/backend';
-import { loadModel } from '../src/main/engine/modelStore';
-import { MODEL_KINDS, type ModelKind } from '../src/main/engine/models';
-import { readCode } from '../src/main/engine/readCode';
-import { Recognizer } from '../src/main/engine/recognizer';
+import { initBackend } from '../src/engine/backend';
+import { loadModel } from '../src/engine/modelStore';
+import { MODEL_KINDS, type ModelKind } from '../src/engine/models';
+import { readCode } from '../src/engine/readCode';
+import { Recognizer } from '../src/engine/recognizer';
 import { boxInk } from '../src/shared/boxInk';
 import type { CodeReading, CodeSystemId } from '../src/shared/contract';
 import { CODE_SYSTEM_IDS } from '../src/shared/postal/systems';

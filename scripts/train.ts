@@ -8,12 +8,12 @@
  * earlier history.
  */
 import { parseArgs } from 'node:util';
-import { initBackend } from '../src/main/engine/backend';
-import { mnistSource, TrainingMix } from '../src/main/engine/data/trainingMix';
-import { limitMnist, loadMnist } from '../src/main/engine/mnist';
-import { loadModel } from '../src/main/engine/modelStore';
-import { COURSE_SETTINGS, MODEL_KINDS, type ModelKind, type OptimizerName } from '../src/main/engine/models';
-import { trainModel } from '../src/main/engine/trainer';
+import { initBackend } from '../src/engine/backend';
+import { mnistSource, TrainingMix } from '../src/engine/data/trainingMix';
+import { limitMnist, loadMnist } from '../src/engine/mnist';
+import { loadModel } from '../src/engine/modelStore';
+import { COURSE_SETTINGS, MODEL_KINDS, type ModelKind, type OptimizerName } from '../src/engine/models';
+import { trainModel } from '../src/engine/trainer';
 import { formatDuration } from '../src/shared/format';
 import { saveEveryEpoch } from './lib/checkpoints';
 import { trainingProgressLog } from './lib/progressBar';

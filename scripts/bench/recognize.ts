@@ -1,9 +1,9 @@
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '../../src/main/engine/backend';
-import { loadModel } from '../../src/main/engine/modelStore';
-import { MODEL_KINDS } from '../../src/main/engine/models';
-import { Recognizer } from '../../src/main/engine/recognizer';
+import { initBackend } from '../../src/engine/backend';
+import { loadModel } from '../../src/engine/modelStore';
+import { MODEL_KINDS } from '../../src/engine/models';
+import { Recognizer } from '../../src/engine/recognizer';
 import { BOX_SIZE, PEN_WIDTH } from '../../src/shared/geometry';
 import { placeInBox } from '../../src/shared/placement';
 import { rasterizeStrokes, smoothStroke } from '../../src/shared/rasterize';

@@ -6,11 +6,8 @@ import { encodeBoxImage } from '../../src/shared/boxImage';
 import { BOX_SIZE, PEN_WIDTH } from '../../src/shared/geometry';
 import { placeInBox } from '../../src/shared/placement';
 import { rasterizeStrokes, smoothStroke } from '../../src/shared/rasterize';
-import { createEngineService } from '../../src/main/engine/service';
-import { spawnTrainingWorkerFromSource } from '../../src/main/engine/training/spawnInNode';
-import { TrainingHost } from '../../src/main/engine/training/trainingHost';
-import { UserModels } from '../../src/main/engine/userModels';
-import { MODEL_KINDS } from '../../src/main/engine/models';
+import { createEngine, spawnTrainingWorkerFromSource } from '../../src/engine';
+import { MODEL_KINDS } from '../../src/engine/models';
 import { BUNDLED_MODELS } from '../lib/models';
 import { loadPenDigits } from '../lib/penDigits';
 import { median, percentile } from '../lib/stats';
@@ -28,9 +25,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function benchTraining(): Promise<Record<string, unknown>[]> {
   const data = await mkdtemp(path.join(os.tmpdir(), 'bench-training-'));
   const listeners = new Map<string, (payload: unknown) => void>();
-  const service = await createEngineService({
-    userModels: new UserModels(data, BUNDLED_MODELS),
-    trainingHost: new TrainingHost(spawnTrainingWorkerFromSource),
+  const service = await createEngine({
+    dataDir: data,
+    bundledModels: BUNDLED_MODELS,
+    worker: spawnTrainingWorkerFromSource,
     host: 'browser', versions: {}, quit: async () => false,
     emit: <N extends EventName>(event: N, payload: EventPayload<N>) => listeners.get(event)?.(payload),
   });

@@ -7,7 +7,7 @@ import { startServer } from '../../src/server/server';
 import { drawInBox } from '../../e2e/support/draw';
 import { BUNDLED_MODELS, REPO_ROOT } from '../lib/models';
 import { seededRandom } from '../../src/shared/random';
-import { randomPlacement } from '../../src/main/engine/data/render';
+import { randomPlacement } from '../../src/engine/data/render';
 import { penWriterRole } from '../lib/datasets';
 import { loadPenDigits } from '../lib/penDigits';
 import { median, percentile } from '../lib/stats';

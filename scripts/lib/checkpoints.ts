@@ -1,8 +1,8 @@
 import type * as tf from '@tensorflow/tfjs';
-import { makeCard, type ModelCard } from '../../src/main/engine/modelCard';
-import { saveModel } from '../../src/main/engine/modelStore';
-import type { ModelKind, TrainingSettings } from '../../src/main/engine/models';
-import type { EpochProgress } from '../../src/main/engine/trainer';
+import { makeCard, type ModelCard } from '../../src/engine/modelCard';
+import { saveModel } from '../../src/engine/modelStore';
+import type { ModelKind, TrainingSettings } from '../../src/engine/models';
+import type { EpochProgress } from '../../src/engine/trainer';
 
 /**
  * Writes the model with its card to `out` after every epoch (atomically), so a stopped run keeps

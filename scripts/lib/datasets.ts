@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isDigitSample, loadStrokeFile, type StrokeSample } from '../../src/main/engine/data/strokeFile';
+import { isDigitSample, loadStrokeFile, type StrokeSample } from '../../src/engine/data/strokeFile';
 
 /**
  * The handwriting of ../shared/data and how it is split by writer: a model trains on the `train`

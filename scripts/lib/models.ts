@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { MODEL_KINDS, type ModelKind } from '../../src/main/engine/models';
+import { MODEL_KINDS, type ModelKind } from '../../src/engine/models';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const BUNDLED_MODELS = path.join(REPO_ROOT, 'models');

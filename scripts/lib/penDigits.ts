@@ -1,4 +1,4 @@
-import { isDigitSample, loadStrokeFile, type StrokeSample } from '../../src/main/engine/data/strokeFile';
+import { isDigitSample, loadStrokeFile, type StrokeSample } from '../../src/engine/data/strokeFile';
 import { PEN_DIGITS_FILE } from './datasets';
 
 export type PenDigit = StrokeSample & { label: number };

@@ -1,4 +1,4 @@
-import type { TrainingProgress } from '../../src/main/engine/trainer';
+import type { TrainingProgress } from '../../src/engine/trainer';
 import { formatDuration } from '../../src/shared/format';
 
 /** A one-line progress bar on stderr (redrawn in place on a terminal, one line a second otherwise). */

@@ -2,10 +2,8 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { app, BrowserWindow, Menu, session } from 'electron';
 import type { EventName, EventPayload, Language, ModelKind } from '../shared/contract';
-import { createEngineService } from './engine/service';
-import { TrainingHost } from './engine/training/trainingHost';
-import trainingWorkerPath from './engine/training/worker?modulePath';
-import { UserModels } from './engine/userModels';
+import { createEngine } from '../engine';
+import trainingWorkerPath from '../engine/training/worker?modulePath';
 import { bindIpc, sendEvent } from './shell/ipc';
 import { buildMenu } from './shell/menu';
 import { menuLanguage } from './shell/menuLabels';
@@ -48,10 +46,11 @@ app.on('web-contents-created', (_event, contents) => {
 
 void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  const handlers = await createEngineService({
+  const handlers = await createEngine({
     // Retrained models live in the user's data folder; the bundled ones are never written.
-    userModels: new UserModels(path.join(app.getPath('userData'), 'models'), modelsRoot()),
-    trainingHost: new TrainingHost(() => new Worker(trainingWorkerPath)),
+    dataDir: app.getPath('userData'),
+    bundledModels: modelsRoot(),
+    worker: () => new Worker(trainingWorkerPath),
     host: 'electron',
     versions: {
       app: app.getVersion(),

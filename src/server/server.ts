@@ -3,10 +3,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '../shared/contract';
-import { createEngineService } from '../main/engine/service';
-import { spawnTrainingWorkerFromSource } from '../main/engine/training/spawnInNode';
-import { TrainingHost } from '../main/engine/training/trainingHost';
-import { UserModels } from '../main/engine/userModels';
+import { createEngine, spawnTrainingWorkerFromSource } from '../engine';
 import { classroomSessions } from './sessions';
 import { serveStatic } from './staticFiles';
 import { attachWebSocketTransport } from './websocketTransport';
@@ -33,9 +30,10 @@ export interface ServerOptions {
 export async function startServer(options: ServerOptions) {
   const http = createServer();
   let transport: ReturnType<typeof attachWebSocketTransport> | undefined;
-  const engine = await createEngineService({
-    userModels: new UserModels(path.join(options.dataRoot, 'models'), options.modelsRoot),
-    trainingHost: new TrainingHost(spawnTrainingWorkerFromSource),
+  const engine = await createEngine({
+    dataDir: options.dataRoot,
+    bundledModels: options.modelsRoot,
+    worker: spawnTrainingWorkerFromSource,
     host: 'browser',
     versions: { app: options.version, node: process.versions.node },
     kiosk: { enabled: (options.idleEraseSeconds ?? 0) > 0, idleEraseSeconds: options.idleEraseSeconds ?? 0 },

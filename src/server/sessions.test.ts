@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { EngineInfo } from '../shared/contract';
 import type { Handlers } from '../shared/dispatcher';
-import type { EngineService } from '../main/engine/service';
+import type { EngineService } from '../engine/service';
 import { classroomSessions } from './sessions';
 
 /** An engine whose every session answers at once; what matters here is who may ask. */

@@ -1,6 +1,6 @@
 import type { EngineInfo } from '../shared/contract';
 import type { Handlers } from '../shared/dispatcher';
-import type { EngineService } from '../main/engine/service';
+import type { EngineService } from '../engine/service';
 import { EngineError } from '../shared/engineError';
 
 /** Requests that change what everybody uses, or occupy the machine: the teacher's alone. */

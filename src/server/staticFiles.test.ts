@@ -3,7 +3,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTempFolder } from '../main/testing/tempFolder';
+import { useTempFolder } from '../testing/tempFolder';
 import { serveStatic } from './staticFiles';
 
 const temp = useTempFolder('static-');

@@ -15,6 +15,10 @@ export type { EventName, Language, RequestName } from './channels';
 
 export const ModelKindSchema = z.enum(['mlp', 'cnn']);
 export type ModelKind = z.infer<typeof ModelKindSchema>;
+export const MODEL_KINDS: readonly ModelKind[] = ModelKindSchema.options;
+
+export const OptimizerNameSchema = z.enum(['adam', 'sgd']);
+export type OptimizerName = z.infer<typeof OptimizerNameSchema>;
 
 export const LanguageSchema = z.enum(LANGUAGES);
 
@@ -134,7 +138,7 @@ export type Recognition = z.infer<typeof RecognitionSchema>;
 /** A retraining as the teacher sets it up in the training panel. */
 export const TrainingRequestSchema = z.object({
   model: ModelKindSchema,
-  optimizer: z.enum(['adam', 'sgd']),
+  optimizer: OptimizerNameSchema,
   learningRate: z.number().positive().max(1),
   epochs: z.number().int().min(1).max(100),
   batchSize: z.number().int().min(8).max(1024),
@@ -157,6 +161,10 @@ export const TrainingProgressSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('validation'), epoch: z.number(), epochs: z.number(), done: z.number(), total: z.number() }),
 ]);
 export type TrainingProgress = z.infer<typeof TrainingProgressSchema>;
+export type BatchProgress = Extract<TrainingProgress, { kind: 'batch' }>;
+export type EpochProgress = Extract<TrainingProgress, { kind: 'epoch' }>;
+/** The validation after an epoch, which takes seconds: reported as it goes. */
+export type ValidationProgress = Extract<TrainingProgress, { kind: 'validation' }>;
 
 export const ReportSchema = z.object({
   accuracy: z.number(),

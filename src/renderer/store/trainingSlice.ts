@@ -1,10 +1,8 @@
 import type { StateCreator } from 'zustand';
-import type { ErrorCode, EventPayload, ModelKind, Report, TrainingProgress, TrainingRequest } from '../../shared/contract';
+import type {
+  BatchProgress, EpochProgress, ErrorCode, EventPayload, ModelKind, Report, TrainingRequest, ValidationProgress,
+} from '../../shared/contract';
 import type { AppState } from './store';
-
-type EpochProgress = Extract<TrainingProgress, { kind: 'epoch' }>;
-type BatchProgress = Extract<TrainingProgress, { kind: 'batch' }>;
-type ValidationProgress = Extract<TrainingProgress, { kind: 'validation' }>;
 
 /** One training run as the panel shows it. */
 export interface TrainingRun {

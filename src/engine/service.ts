@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { EngineInfo, EventName, EventPayload, Language, ModelSummary } from '../../shared/contract';
-import { decodeBoxImage } from '../../shared/boxImage';
-import type { Handlers } from '../../shared/dispatcher';
+import type { EngineInfo, EventName, EventPayload, Language, ModelSummary } from '../shared/contract';
+import { decodeBoxImage } from '../shared/boxImage';
+import type { Handlers } from '../shared/dispatcher';
 import { initBackend, type BackendInfo } from './backend';
 import type { ModelCard } from './modelCard';
 import type { ModelKind } from './models';
@@ -10,7 +10,7 @@ import { Recognizer } from './recognizer';
 import { TrainingCancelled } from './trainer';
 import type { TrainingHost } from './training/trainingHost';
 import type { ModelChoice, UserModels } from './userModels';
-import { errorCode, errorMessage } from '../../shared/engineError';
+import { errorCode, errorMessage } from '../shared/engineError';
 
 export interface ServiceOptions {
   userModels: UserModels;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seededRandom } from '../../shared/random';
+import { seededRandom } from '../shared/random';
 import { initBackend } from './backend';
 
 interface Case {

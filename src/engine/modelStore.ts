@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { ModelCardSchema, type ModelCard } from './modelCard';
 import { CLASS_COUNT, INPUT_SHAPE, type ModelKind } from './models';
-import { EngineError } from '../../shared/engineError';
+import { EngineError } from '../shared/engineError';
 
 /**
  * Saved models in the tfjs layers format (model.json + weights.bin) with card.json, read and

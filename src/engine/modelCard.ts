@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { OptimizerNameSchema } from '../shared/contract';
 import { CalibrationSchema } from './calibration';
 import { ARCHITECTURE, type ModelKind, type TrainingSettings } from './models';
 import type { EpochProgress } from './trainer';
@@ -10,7 +11,7 @@ export const ModelCardSchema = z.object({
   architecture: z.string(),
   parameters: z.number().int().positive(),
   settings: z.object({
-    optimizer: z.enum(['adam', 'sgd']),
+    optimizer: OptimizerNameSchema,
     learningRate: z.number().positive(),
     batchSize: z.number().int().positive(),
     epochs: z.number().int().positive(),

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gunzipIfCompressed } from './data/gzip';
-import { EngineError } from '../../shared/engineError';
+import { EngineError } from '../shared/engineError';
 
 /** MNIST images as one flat byte array (count × 28 × 28, 0 = background) with their labels. */
 export interface MnistSet {

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BOX_SIZE, PEN_WIDTH } from '../../shared/geometry';
-import { blankInk, type InkImage } from '../../shared/ink';
-import { rasterizeStrokes } from '../../shared/rasterize';
+import { BOX_SIZE, PEN_WIDTH } from '../shared/geometry';
+import { blankInk, type InkImage } from '../shared/ink';
+import { rasterizeStrokes } from '../shared/rasterize';
 import { initBackend } from './backend';
 import { loadMnist, MNIST_PIXELS } from './mnist';
 import { loadModel, ModelLoadError } from './modelStore';
 import { Recognizer } from './recognizer';
 
-const modelsRoot = path.resolve(import.meta.dirname, '../../../models');
+const modelsRoot = path.resolve(import.meta.dirname, '../../models');
 
 /** An MNIST test digit enlarged ×3 into a 100×100 box, as if drawn there. */
 function boxedMnist(images: Uint8Array, index: number): InkImage {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { loadModel, ModelLoadError, type LoadedModel } from './modelStore';
 import { MODEL_KINDS, type ModelKind } from './models';
-import { EngineError } from '../../shared/engineError';
+import { EngineError } from '../shared/engineError';
 
 const ActiveSchema = z.object({ mlp: z.string(), cnn: z.string() });
 type Active = z.infer<typeof ActiveSchema>;

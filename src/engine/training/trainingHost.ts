@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { TrainingCancelled, type TrainingProgress } from '../trainer';
 import type { FromWorker, Job, JobResult } from './protocol';
-import { EngineError } from '../../../shared/engineError';
+import { EngineError } from '../../shared/engineError';
 
 /** After Cancel, a worker that has not stopped within this time is terminated. */
 const CANCEL_GRACE_MS = 2000;

@@ -1,7 +1,7 @@
-import type { CodeReading, CodeSystemId, ModelKind, Reading } from '../../shared/contract';
-import type { InkImage } from '../../shared/ink';
-import { decodeCode } from '../../shared/postal/decode';
-import { codeSystem } from '../../shared/postal/systems';
+import type { CodeReading, CodeSystemId, ModelKind, Reading } from '../shared/contract';
+import type { InkImage } from '../shared/ink';
+import { decodeCode } from '../shared/postal/decode';
+import { codeSystem } from '../shared/postal/systems';
 import type { BoxReading, Recognizer } from './recognizer';
 
 export function toReading(reading: BoxReading): Reading {

@@ -8,7 +8,7 @@ import { loadModel, saveModel } from '../modelStore';
 import { buildReport } from '../report';
 import { trainModel, TrainingCancelled } from '../trainer';
 import type { FromWorker, Job, JobResult, ToWorker } from './protocol';
-import { errorCode, errorMessage } from '../../../shared/engineError';
+import { errorCode, errorMessage } from '../../shared/engineError';
 
 /**
  * The training worker: one job per worker, so a crash or an out-of-memory takes only the

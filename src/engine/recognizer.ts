@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { INPUT_PIXELS } from '../../shared/geometry';
-import type { InkImage } from '../../shared/ink';
-import { preprocess } from '../../shared/preprocess';
-import type { DigitStatus } from '../../shared/contract';
+import { INPUT_PIXELS } from '../shared/geometry';
+import type { InkImage } from '../shared/ink';
+import { preprocess } from '../shared/preprocess';
+import type { DigitStatus } from '../shared/contract';
 import { judge, UNCALIBRATED } from './calibration';
 import type { ModelCard } from './modelCard';
 import type { LoadedModel } from './modelStore';

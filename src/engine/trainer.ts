@@ -1,47 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
-import { INPUT_PIXELS } from '../../shared/geometry';
-import { seededRandom } from '../../shared/random';
+import type { EpochProgress, TrainingProgress } from '../shared/contract';
+import { INPUT_PIXELS } from '../shared/geometry';
+import { seededRandom } from '../shared/random';
 import type { TrainingMix } from './data/trainingMix';
 import { evaluateModel, type Evaluation } from './evaluate';
 import type { MnistSet } from './mnist';
 import { buildModel, compileModel, makeOptimizer, type ModelKind, type TrainingSettings } from './models';
 import { inputTensor } from './tensors';
-import { EngineError } from '../../shared/engineError';
+import { EngineError } from '../shared/engineError';
 
-export interface BatchProgress {
-  kind: 'batch';
-  epoch: number;
-  epochs: number;
-  batch: number;
-  batches: number;
-  loss: number;
-  accuracy: number;
-  samplesPerSecond: number;
-  etaSeconds: number;
-}
-
-export interface EpochProgress {
-  kind: 'epoch';
-  epoch: number;
-  epochs: number;
-  loss: number;
-  accuracy: number;
-  validationLoss: number | null;
-  validationAccuracy: number | null;
-  learningRate: number;
-  seconds: number;
-}
-
-/** The validation after an epoch, which takes seconds: reported as it goes. */
-export interface ValidationProgress {
-  kind: 'validation';
-  epoch: number;
-  epochs: number;
-  done: number;
-  total: number;
-}
-
-export type TrainingProgress = BatchProgress | EpochProgress | ValidationProgress;
+export type { BatchProgress, EpochProgress, TrainingProgress, ValidationProgress } from '../shared/contract';
 
 export class TrainingCancelled extends EngineError {
   constructor() {

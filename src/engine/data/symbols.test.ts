@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../shared/random';
+import { seededRandom } from '../../shared/random';
 import { drawSymbol, SYMBOL_NAMES } from './symbols';
 
 describe('synthetic symbols', () => {

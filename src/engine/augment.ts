@@ -1,8 +1,8 @@
-import { BOX_SIZE, PEN_WIDTH } from '../../shared/geometry';
-import type { InkImage } from '../../shared/ink';
-import { preprocess } from '../../shared/preprocess';
-import { uniform } from '../../shared/random';
-import { rasterizeStrokes, type Point } from '../../shared/rasterize';
+import { BOX_SIZE, PEN_WIDTH } from '../shared/geometry';
+import type { InkImage } from '../shared/ink';
+import { preprocess } from '../shared/preprocess';
+import { uniform } from '../shared/random';
+import { rasterizeStrokes, type Point } from '../shared/rasterize';
 import { MNIST_PIXELS, MNIST_SIDE } from './mnist';
 import { restyle } from './handwritingStyles';
 import { thin } from './skeleton';

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 
-export type ModelKind = 'mlp' | 'cnn';
-export const MODEL_KINDS: readonly ModelKind[] = ['mlp', 'cnn'];
+import type { ModelKind, OptimizerName } from '../shared/contract';
 
-export type OptimizerName = 'adam' | 'sgd';
+// Declared once, in the contract; here for the engine's own modules.
+export { MODEL_KINDS, type ModelKind, type OptimizerName } from '../shared/contract';
 
 /** How a model is trained; the defaults are the course's. */
 export interface TrainingSettings {

@@ -2,7 +2,7 @@ import type { ModelCard } from '../modelCard';
 import type { ModelKind, TrainingSettings } from '../models';
 import type { EvaluationReport } from '../report';
 import type { TrainingProgress } from '../trainer';
-import type { ErrorCode } from '../../../shared/contract';
+import type { ErrorCode } from '../../shared/contract';
 
 /** Train a new model and save it (atomically) to `directory`. */
 export interface TrainJob {

@@ -1,18 +1,18 @@
 import { cp, mkdir, readdir, readFile, truncate, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { RecognitionSchema } from '../../shared/contract';
-import { encodeBoxImage } from '../../shared/boxImage';
-import { BOX_SIZE, PEN_WIDTH } from '../../shared/geometry';
-import { blankInk } from '../../shared/ink';
-import { rasterizeStrokes } from '../../shared/rasterize';
+import { RecognitionSchema } from '../shared/contract';
+import { encodeBoxImage } from '../shared/boxImage';
+import { BOX_SIZE, PEN_WIDTH } from '../shared/geometry';
+import { blankInk } from '../shared/ink';
+import { rasterizeStrokes } from '../shared/rasterize';
 import { useTempFolder } from '../testing/tempFolder';
 import { createEngineService, type ServiceOptions } from './service';
 import { spawnTrainingWorkerFromSource } from './training/spawnInNode';
 import { TrainingHost } from './training/trainingHost';
 import { UserModels } from './userModels';
 
-const bundled = path.resolve(import.meta.dirname, '../../../models');
+const bundled = path.resolve(import.meta.dirname, '../../models');
 const temp = useTempFolder('service-');
 
 const options = (modelsRoot: string): ServiceOptions => ({

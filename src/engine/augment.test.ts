@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INPUT_PIXELS } from '../../shared/geometry';
-import { seededRandom } from '../../shared/random';
+import { INPUT_PIXELS } from '../shared/geometry';
+import { seededRandom } from '../shared/random';
 import { Augmenter, randomElastic, traceDigit } from './augment';
 import { restyle } from './handwritingStyles';
 import { loadMnist, MNIST_PIXELS } from './mnist';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INPUT_PIXELS } from '../../../shared/geometry';
-import { seededRandom } from '../../../shared/random';
+import { INPUT_PIXELS } from '../../shared/geometry';
+import { seededRandom } from '../../shared/random';
 import { mnistSource, NOT_A_DIGIT, strokeSource, symbolSource, TrainingMix, type LabelledStrokes, type SampleSource } from './trainingMix';
 
 /** A source whose inputs say which sample they are, to check what an epoch draws. */

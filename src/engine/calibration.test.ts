@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../shared/random';
+import { seededRandom } from '../shared/random';
 import { fitTemperature, judge, unsureThreshold, withTemperature } from './calibration';
 
 /** Softmax outputs of a model that is overconfident by a known factor: true logits × `factor`. */

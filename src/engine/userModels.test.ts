@@ -6,7 +6,7 @@ import { useTempFolder } from '../testing/tempFolder';
 import { initBackend } from './backend';
 import { UserModels } from './userModels';
 
-const bundled = path.resolve(import.meta.dirname, '../../../models');
+const bundled = path.resolve(import.meta.dirname, '../../models');
 const temp = useTempFolder('user-models-');
 
 describe('user models', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DigitStatus } from '../../shared/contract';
+import type { DigitStatus } from '../shared/contract';
 import { NOT_A_DIGIT } from './data/trainingMix';
 
 /**

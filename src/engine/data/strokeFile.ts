@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Stroke } from '../../../shared/rasterize';
+import type { Stroke } from '../../shared/rasterize';
 import { gunzipIfCompressed } from './gzip';
 
 /**

@@ -1,5 +1,5 @@
-import { uniform } from '../../../shared/random';
-import type { Point, Stroke } from '../../../shared/rasterize';
+import { uniform } from '../../shared/random';
+import type { Point, Stroke } from '../../shared/rasterize';
 
 /**
  * Marks that are not digits, drawn as strokes in a unit frame (y down): what people put in a box

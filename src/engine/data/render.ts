@@ -1,8 +1,8 @@
-import { BOX_SIZE, PEN_WIDTH } from '../../../shared/geometry';
-import { blankInk, type InkImage } from '../../../shared/ink';
-import { placeInBox, type Placement } from '../../../shared/placement';
-import { uniform } from '../../../shared/random';
-import { rasterizeStrokes, smoothStroke, type Point, type Stroke } from '../../../shared/rasterize';
+import { BOX_SIZE, PEN_WIDTH } from '../../shared/geometry';
+import { blankInk, type InkImage } from '../../shared/ink';
+import { placeInBox, type Placement } from '../../shared/placement';
+import { uniform } from '../../shared/random';
+import { rasterizeStrokes, smoothStroke, type Point, type Stroke } from '../../shared/rasterize';
 import { bilinear, randomDistortion, type Affine } from '../augment';
 import { MNIST_SIDE } from '../mnist';
 

@@ -1,5 +1,5 @@
-import type { Point } from '../../shared/rasterize';
-import { uniform } from '../../shared/random';
+import type { Point } from '../shared/rasterize';
+import { uniform } from '../shared/random';
 
 /**
  * Writing styles MNIST (American writers) lacks but people elsewhere use, synthesised on a traced

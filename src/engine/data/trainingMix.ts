@@ -1,7 +1,7 @@
-import { INPUT_PIXELS } from '../../../shared/geometry';
-import type { InkImage } from '../../../shared/ink';
-import { preprocess } from '../../../shared/preprocess';
-import type { Stroke } from '../../../shared/rasterize';
+import { INPUT_PIXELS } from '../../shared/geometry';
+import type { InkImage } from '../../shared/ink';
+import { preprocess } from '../../shared/preprocess';
+import type { Stroke } from '../../shared/rasterize';
 import { Augmenter, randomAffine } from '../augment';
 import { MNIST_PIXELS, type MnistSet } from '../mnist';
 import { bytesToInputs } from '../tensors';
