@@ -12,7 +12,7 @@ import { loadPenDigits } from '../lib/penDigits';
 import { median, percentile } from '../lib/stats';
 
 /**
- * Issue-2 targets: recognize() of five boxes (preprocessing included), loading a model, and the
+ * The recognition targets: recognize() of five boxes (preprocessing included), loading a model, and the
  * live tensor count over 1,000 recognitions.
  */
 export async function benchRecognize(): Promise<Record<string, unknown>[]> {

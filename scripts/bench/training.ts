@@ -18,7 +18,7 @@ const TRAINING_SIZE = 3000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Issue-4 targets, through the engine service as the UI uses it: the longest gap between
+ * Training while the app stays usable, through the engine service as the UI uses it: the longest gap between
  * progress events of a full-size training, how long Cancel takes to end it, and how fast a
  * Recognize answers while the model trains.
  */
