@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 
-import type { ModelKind, OptimizerName } from '../shared/contract';
+import { COURSE_TRAINING, type ModelKind, type OptimizerName } from '../shared/contract';
 
 // Declared once, in the contract; here for the engine's own modules.
 export { MODEL_KINDS, type ModelKind, type OptimizerName } from '../shared/contract';
@@ -17,11 +17,12 @@ export interface TrainingSettings {
   augment: boolean;
 }
 
-/** The course's settings: MLP Adam 1e-4 × 50 epochs (program 7-7); CNN Adam 1e-3 × 10 epochs. */
-export const COURSE_SETTINGS: Record<ModelKind, TrainingSettings> = {
-  mlp: { optimizer: 'adam', learningRate: 1e-4, batchSize: 128, epochs: 50, cosineDecay: false, augment: false },
-  cnn: { optimizer: 'adam', learningRate: 1e-3, batchSize: 128, epochs: 10, cosineDecay: false, augment: false },
-};
+/** The course's settings (declared in the contract), without a learning-rate schedule. */
+function courseSettings(kind: ModelKind): TrainingSettings {
+  const { optimizer, learningRate, batchSize, epochs, augment } = COURSE_TRAINING[kind];
+  return { optimizer, learningRate, batchSize, epochs, augment, cosineDecay: false };
+}
+export const COURSE_SETTINGS: Record<ModelKind, TrainingSettings> = { mlp: courseSettings('mlp'), cnn: courseSettings('cnn') };
 
 /**
  * The models answer eleven classes: the ten digits and "not a digit" (letters, symbols,

@@ -148,6 +148,12 @@ export const TrainingRequestSchema = z.object({
 }).strict();
 export type TrainingRequest = z.infer<typeof TrainingRequestSchema>;
 
+/** The course's settings, on all 60,000 images: MLP Adam 1e-4 × 50 epochs (program 7-7); CNN Adam 1e-3 × 10 epochs. */
+export const COURSE_TRAINING: Record<ModelKind, Omit<TrainingRequest, 'model'>> = {
+  mlp: { optimizer: 'adam', learningRate: 1e-4, epochs: 50, batchSize: 128, trainingSize: 60_000, augment: false },
+  cnn: { optimizer: 'adam', learningRate: 1e-3, epochs: 10, batchSize: 128, trainingSize: 60_000, augment: false },
+};
+
 export const TrainingProgressSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('batch'), epoch: z.number(), epochs: z.number(), batch: z.number(), batches: z.number(),

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ModelKind, TrainingRequest } from '../../shared/contract';
+import { COURSE_TRAINING, type TrainingRequest } from '../../shared/contract';
 import { formatDuration } from '../../shared/format';
 import { describeFailure } from '../actions/action';
 import { engine } from '../api/engine';
@@ -8,12 +8,6 @@ import { useAppStore } from '../store/store';
 import { LearningCurves } from './LearningCurves';
 import { ReportView } from './ReportView';
 import { useModalDialog } from './useModalDialog';
-
-/** The course's settings: MLP Adam 1e-4 × 50 epochs (program 7-7), CNN Adam 1e-3 × 10 epochs. */
-const COURSE: Record<ModelKind, Omit<TrainingRequest, 'model'>> = {
-  mlp: { optimizer: 'adam', learningRate: 1e-4, epochs: 50, batchSize: 128, trainingSize: 60_000, augment: false },
-  cnn: { optimizer: 'adam', learningRate: 1e-3, epochs: 10, batchSize: 128, trainingSize: 60_000, augment: false },
-};
 
 /** The course's SGD experiment (program 7-5): learning rate 0.01. */
 const SGD_LEARNING_RATE = 0.01;
@@ -38,7 +32,7 @@ export function TrainingPanel() {
   const info = useAppStore((s) => s.info);
   const ref = useModalDialog(model !== null);
   // The settings last used for each model, kept while the app runs; the course's at first.
-  const [forms, setForms] = useState(COURSE);
+  const [forms, setForms] = useState(COURSE_TRAINING);
   const form = forms[model ?? 'mlp'];
   const [error, setError] = useState<{ text: string; detail: string } | null>(null);
 
@@ -54,7 +48,7 @@ export function TrainingPanel() {
     const next = { ...all[kind], ...change };
     // A new optimiser starts from its own usual rate, not the other's (Adam's 1e-4 barely moves SGD).
     if (change.optimizer && change.optimizer !== all[kind].optimizer) {
-      next.learningRate = change.optimizer === 'adam' ? COURSE[kind].learningRate : SGD_LEARNING_RATE;
+      next.learningRate = change.optimizer === 'adam' ? COURSE_TRAINING[kind].learningRate : SGD_LEARNING_RATE;
     }
     return { ...all, [kind]: next };
   });
