@@ -6,12 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { encodeBoxImage } from '../../src/shared/boxImage';
-import { boxInk } from '../../src/shared/boxInk';
-import { placeInBox } from '../../src/shared/placement';
-import { smoothStroke } from '../../src/shared/rasterize';
 import { startServer } from '../../src/server/server';
 import { BUNDLED_MODELS, REPO_ROOT } from '../lib/models';
-import { loadPenDigits } from '../lib/penDigits';
+import { codeInks, loadPenDigits } from '../lib/penDigits';
 import { median, percentile } from '../lib/stats';
 
 const MALFORMED_MESSAGES = 10_000;
@@ -138,12 +135,16 @@ export async function benchFaults(): Promise<Record<string, unknown>[]> {
     results.push(switches);
 
     // Thirty tablets, each with its own model choice, while a teacher's training runs on the server.
-    const pen = loadPenDigits();
-    const boxes = [0, 6, 2, 3, 6].map((label) => encodeBoxImage(boxInk(
-      placeInBox(pen.find((d) => d.label === label)!.strokes, { height: 65, x: 0.5, y: 0.5 }).map(smoothStroke))));
+    const boxes = codeInks(loadPenDigits(), [0, 6, 2, 3, 6]).map(encodeBoxImage);
+    // Cancelled, or (on a machine fast enough) finished on its own: either way it is over.
+    const ended = new Promise<void>((resolve) => teacher.on('message', (data) => {
+      const { event } = JSON.parse(data.toString()) as { event?: string };
+      if (event === 'trainingFailed' || event === 'trainingFinished') resolve();
+    }));
     const training = await ask(teacher, 'startTraining', BACKGROUND_TRAINING, nextId++);
     const tablets = await Promise.all(Array.from({ length: CLIENTS }, () => open(url)));
-    await Promise.all(tablets.map((socket, i) => ask(socket, 'useModel', { model: i % 2 ? 'mlp' : 'cnn' }, 1)));
+    const modelOf = (tablet: number) => (tablet % 2 ? 'mlp' : 'cnn');
+    await Promise.all(tablets.map((socket, i) => ask(socket, 'useModel', { model: modelOf(i) }, 1)));
     /** Each tablet reads its code again and again, after `pause()` each time, for CLIENT_SECONDS. */
     const drive = async (pause: () => number) => {
       const times: number[] = [];
@@ -156,7 +157,7 @@ export async function benchFaults(): Promise<Record<string, unknown>[]> {
           const started = performance.now();
           const reply = await ask(socket, 'recognize', { boxes, system: 'kr' }, nextId++).catch(() => null);
           if (!reply?.ok) lost++;
-          else if ((reply as unknown as { value: { model: string } }).value.model !== (i % 2 ? 'mlp' : 'cnn')) crossed++;
+          else if ((reply as unknown as { value: { model: string } }).value.model !== modelOf(i)) crossed++;
           times.push(performance.now() - started);
         }
       }));
@@ -167,9 +168,6 @@ export async function benchFaults(): Promise<Record<string, unknown>[]> {
     const drawing = { bench: 'tablets', trainingRunning: training.ok, ...await drive(() => 300 + Math.random() * 400) };
     // And as a stress test, every tablet asking again the moment its answer arrives.
     const flooding = { bench: 'tabletsBackToBack', trainingRunning: training.ok, ...await drive(() => 0) };
-    const ended = new Promise<void>((resolve) => teacher.on('message', (data) => {
-      if ((JSON.parse(data.toString()) as { event?: string }).event === 'trainingFailed') resolve();
-    }));
     if (training.ok) {
       await ask(teacher, 'cancelTraining', {}, nextId++);
       await ended;

@@ -4,11 +4,8 @@ import { initBackend } from '../../src/engine/backend';
 import { loadModel } from '../../src/engine/modelStore';
 import { MODEL_KINDS } from '../../src/engine/models';
 import { Recognizer } from '../../src/engine/recognizer';
-import { BOX_SIZE, PEN_WIDTH } from '../../src/shared/geometry';
-import { placeInBox } from '../../src/shared/placement';
-import { rasterizeStrokes, smoothStroke } from '../../src/shared/rasterize';
 import { BUNDLED_MODELS } from '../lib/models';
-import { loadPenDigits } from '../lib/penDigits';
+import { codeInks, loadPenDigits } from '../lib/penDigits';
 import { median, percentile } from '../lib/stats';
 
 /**
@@ -17,12 +14,7 @@ import { median, percentile } from '../lib/stats';
  */
 export async function benchRecognize(): Promise<Record<string, unknown>[]> {
   const backend = await initBackend();
-  const pen = loadPenDigits();
-  const boxes = [3, 0, 5, 1, 2].map((label) => {
-    const sample = pen.find((d) => d.label === label)!;
-    const strokes = placeInBox(sample.strokes, { height: 65, x: 0.5, y: 0.5 }).map(smoothStroke);
-    return rasterizeStrokes(strokes, BOX_SIZE, BOX_SIZE, PEN_WIDTH);
-  });
+  const boxes = codeInks(loadPenDigits(), [3, 0, 5, 1, 2]);
   const results: Record<string, unknown>[] = [];
   for (const kind of MODEL_KINDS) {
     const directory = path.join(BUNDLED_MODELS, kind);

@@ -3,13 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EventName, EventPayload } from '../../src/shared/contract';
 import { encodeBoxImage } from '../../src/shared/boxImage';
-import { BOX_SIZE, PEN_WIDTH } from '../../src/shared/geometry';
-import { placeInBox } from '../../src/shared/placement';
-import { rasterizeStrokes, smoothStroke } from '../../src/shared/rasterize';
 import { createEngine, spawnTrainingWorkerFromSource } from '../../src/engine';
 import { MODEL_KINDS } from '../../src/engine/models';
 import { BUNDLED_MODELS } from '../lib/models';
-import { loadPenDigits } from '../lib/penDigits';
+import { codeInks, loadPenDigits } from '../lib/penDigits';
 import { median, percentile } from '../lib/stats';
 
 const WATCH_SECONDS = 40;
@@ -32,10 +29,7 @@ export async function benchTraining(): Promise<Record<string, unknown>[]> {
     host: 'browser', versions: {}, quit: async () => false,
     emit: <N extends EventName>(event: N, payload: EventPayload<N>) => listeners.get(event)?.(payload),
   });
-  const pen = loadPenDigits();
-  const boxes = [1, 2, 3, 4, 5].map((label) => encodeBoxImage(rasterizeStrokes(
-    placeInBox(pen.find((d) => d.label === label)!.strokes, { height: 65, x: 0.5, y: 0.5 }).map(smoothStroke),
-    BOX_SIZE, BOX_SIZE, PEN_WIDTH)));
+  const boxes = codeInks(loadPenDigits(), [1, 2, 3, 4, 5]).map(encodeBoxImage);
   const results: Record<string, unknown>[] = [];
   try {
     for (const model of MODEL_KINDS) {

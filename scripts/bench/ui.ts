@@ -9,7 +9,7 @@ import { BUNDLED_MODELS, REPO_ROOT } from '../lib/models';
 import { seededRandom } from '../../src/shared/random';
 import { randomPlacement } from '../../src/engine/data/render';
 import { penWriterRole } from '../lib/datasets';
-import { loadPenDigits } from '../lib/penDigits';
+import { codeStrokes, loadPenDigits } from '../lib/penDigits';
 import { median, percentile } from '../lib/stats';
 
 declare global {
@@ -43,8 +43,7 @@ export async function benchUi(): Promise<Record<string, unknown>[]> {
     const page = await browser.newPage();
     await page.goto(`${server.url}?lang=en`);
     await page.getByTestId('backend').filter({ hasText: 'TensorFlow.js' }).waitFor();
-    const pen = loadPenDigits();
-    const code = [1, 2, 3, 4, 5].map((label) => placeInBox(pen.find((d) => d.label === label)!.strokes, { height: 65, x: 0.5, y: 0.5 }));
+    const code = codeStrokes(loadPenDigits(), [1, 2, 3, 4, 5]);
     for (let i = 0; i < 5; i++) await drawInBox(page, i, code[i]);
     const recognize = page.getByRole('button', { name: 'Recognize' });
     const results: Record<string, unknown>[] = [];
