@@ -21,7 +21,7 @@ const BACKGROUND_TRAINING = {
 };
 
 const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
-/** What JavaScript holds (heap and buffers), which garbage collection makes exact where RSS is not. */
+/** What JavaScript holds (heap and buffers), after a garbage collection. */
 const heldMb = () => (process.memoryUsage().heapUsed + process.memoryUsage().external) / 1024 / 1024;
 const settle = async () => {
   global.gc?.();
@@ -129,7 +129,8 @@ export async function benchFaults(): Promise<Record<string, unknown>[]> {
     await settle();
     const switches = { bench: 'useThisModel', switches: MODEL_SWITCHES, rssGrowthMb: Math.round(rssMb() - before),
       heldGrowthMb: Number((heldMb() - heldBefore).toFixed(1)), tensorGrowth: tf.memory().numTensors - tensorsBefore };
-    // RSS moves by tens of MB with the allocators alone; heap, buffers and tensors are exact.
+    // RSS, and heap + buffers too, move by tens of MB from run to run with the collector and the
+    // allocators; the tensor count is exact.
     console.log(`${MODEL_SWITCHES} × Use this model / Restore bundled: RSS grew ${switches.rssGrowthMb} MB, ` +
       `heap and buffers ${switches.heldGrowthMb} MB, ${switches.tensorGrowth} tensors left behind`);
     results.push(switches);
