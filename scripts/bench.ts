@@ -22,6 +22,7 @@ import { benchRecognize } from './bench/recognize';
 import { benchTraining } from './bench/training';
 import { benchUi } from './bench/ui';
 import { CODE_SYSTEM_IDS } from '../src/shared/postal/systems';
+import { errorMessage } from '../src/shared/engineError';
 
 function fail(message: string): never {
   console.error(`bench: ${message}`);
@@ -67,6 +68,6 @@ try {
   const results = await bench();
   if (values.json) console.log(JSON.stringify({ results }));
 } catch (error) {
-  console.error(`bench ${name}: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`bench ${name}: ${errorMessage(error)}`);
   process.exit(1);
 }

@@ -10,6 +10,7 @@ import { loadMnist } from '../src/engine/mnist';
 import { loadModel } from '../src/engine/modelStore';
 import { resolveModelArgument } from './lib/models';
 import { progressBar } from './lib/progressBar';
+import { errorMessage } from '../src/shared/engineError';
 
 const { values } = parseArgs({ options: { model: { type: 'string' }, json: { type: 'boolean', default: false } } });
 try {
@@ -31,6 +32,6 @@ try {
     }));
   }
 } catch (error) {
-  console.error(`evaluate: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`evaluate: ${errorMessage(error)}`);
   process.exit(1);
 }

@@ -18,11 +18,14 @@ export const APP_FUSES: FuseV1Config = {
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
 };
 
+const STATE_WORDS: Partial<Record<FuseState, string>> = {
+  [FuseState.ENABLE]: 'on', [FuseState.DISABLE]: 'off', [FuseState.REMOVED]: 'removed',
+};
+
 /** One line per fuse of a binary's wire: "RunAsNode: off". */
 export function describeFuses(wire: FuseConfig<FuseState>): string {
   return Object.entries(wire)
     .filter(([index]) => /^\d+$/.test(index))
-    .map(([index, state]) => `${FuseV1Options[Number(index)] ?? `fuse ${index}`}: ${
-      state === FuseState.ENABLE ? 'on' : state === FuseState.DISABLE ? 'off' : state === FuseState.REMOVED ? 'removed' : String(state)}`)
+    .map(([index, state]) => `${FuseV1Options[Number(index)] ?? `fuse ${index}`}: ${STATE_WORDS[state as FuseState] ?? String(state)}`)
     .join('\n');
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { errorMessage } from '../shared/engineError';
 import { registerWasmKernels } from './wasmKernels';
 
 /** The TensorFlow.js backends the engine can run on, best first. */
@@ -52,7 +53,7 @@ const attempts: Record<BackendName, () => Promise<void>> = {
 };
 
 function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  return errorMessage(error).split('\n')[0];
 }
 
 /**

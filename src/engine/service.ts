@@ -99,11 +99,16 @@ export async function createEngineService(options: ServiceOptions): Promise<Engi
     };
   };
 
-  /** The model files of a kind changed on disk: load them afresh, and tell every UI. */
-  const reload = async (kind: ModelKind): Promise<void> => {
+  /**
+   * The model files of a kind changed on disk: load them afresh, tell every UI, and let the UI
+   * that changed them read with that kind from now on.
+   */
+  const reload = async (kind: ModelKind, selected: ModelChoiceHolder): Promise<EngineInfo> => {
     recognizer.forget(kind);
     await recognizer.card(kind);
     emit('modelChanged', await info(recognizer.active));
+    await selected.set(kind);
+    return info(kind);
   };
 
   let runs = 0;
@@ -163,15 +168,11 @@ export async function createEngineService(options: ServiceOptions): Promise<Engi
     },
     useTrainedModel: async ({ model, trainedModel }) => {
       await userModels.use(model, path.join(userModels.trainedRoot, trainedModel));
-      await reload(model);
-      await selected.set(model);
-      return info(model);
+      return reload(model, selected);
     },
     restoreBundled: async ({ model }) => {
       await userModels.restoreBundled(model);
-      await reload(model);
-      await selected.set(model);
-      return info(model);
+      return reload(model, selected);
     },
     evaluateActive: async () => {
       const kind = selected.get();
