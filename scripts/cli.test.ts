@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { idxFile as idx } from '../src/testing/idxFile';
 import { useTempFolder } from '../src/testing/tempFolder';
 
 const run = promisify(execFile);
@@ -50,12 +51,6 @@ describe('bench accuracy', () => {
       { label: 'x', strokes: [[[0, 0], [50, 50]], [[50, 0], [0, 50]]] },
       { label: '-', strokes: [[[0, 20], [60, 22]]] },
     ]));
-    const idx = (magic: number, dims: number[], body: number[]) => {
-      const header = Buffer.alloc(4 + 4 * dims.length);
-      header.writeUInt32BE(magic, 0);
-      dims.forEach((d, i) => header.writeUInt32BE(d, 4 + 4 * i));
-      return Buffer.concat([header, Buffer.from(body)]);
-    };
     const bar = Array.from({ length: 256 }, (_, i) => (i % 16 === 8 && i > 32 && i < 224 ? 255 : 0));
     await writeFile(temp('ones-images-idx3-ubyte.gz'), gzipSync(idx(0x803, [5, 16, 16], [...bar, ...bar, ...bar, ...bar, ...bar])));
     await writeFile(temp('ones-labels-idx1-ubyte.gz'), gzipSync(idx(0x801, [5], [1, 1, 1, 1, 1])));

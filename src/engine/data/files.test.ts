@@ -1,18 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { idxFile as idx } from '../../testing/idxFile';
 import { useTempFolder } from '../../testing/tempFolder';
 import { labelsFileFor, loadScanSet } from './scanFile';
 import { isDigitSample, loadStrokeFile } from './strokeFile';
 
 const temp = useTempFolder('postcode-data-');
-
-function idx(magic: number, dims: number[], body: number[]): Buffer {
-  const header = Buffer.alloc(4 + 4 * dims.length);
-  header.writeUInt32BE(magic, 0);
-  dims.forEach((d, i) => header.writeUInt32BE(d, 4 + 4 * i));
-  return Buffer.concat([header, Buffer.from(body)]);
-}
 
 describe('scanned digit files', () => {
   it('reads square images of any side, gzip\'d or not, with the labels file of the same name', async () => {
