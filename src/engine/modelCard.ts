@@ -1,23 +1,16 @@
 import type * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { OptimizerNameSchema } from '../shared/contract';
+import { ModelKindSchema, TrainingSettingsSchema } from '../shared/contract';
 import { CalibrationSchema } from './calibration';
 import { ARCHITECTURE, type ModelKind, type TrainingSettings } from './models';
 import type { EpochProgress } from './trainer';
 
 /** What a saved model says about itself (card.json beside model.json). */
 export const ModelCardSchema = z.object({
-  kind: z.enum(['mlp', 'cnn']),
+  kind: ModelKindSchema,
   architecture: z.string(),
   parameters: z.number().int().positive(),
-  settings: z.object({
-    optimizer: OptimizerNameSchema,
-    learningRate: z.number().positive(),
-    batchSize: z.number().int().positive(),
-    epochs: z.number().int().positive(),
-    cosineDecay: z.boolean(),
-    augment: z.boolean(),
-  }),
+  settings: TrainingSettingsSchema,
   epochsTrained: z.number().int().nonnegative(),
   trainingSamples: z.number().int().positive(),
   trainedAt: z.string(),

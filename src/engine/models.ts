@@ -1,21 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 
-import { COURSE_TRAINING, type ModelKind, type OptimizerName } from '../shared/contract';
+import { COURSE_TRAINING, type ModelKind, type OptimizerName, type TrainingSettings } from '../shared/contract';
 
 // Declared once, in the contract; here for the engine's own modules.
-export { MODEL_KINDS, type ModelKind, type OptimizerName } from '../shared/contract';
-
-/** How a model is trained; the defaults are the course's. */
-export interface TrainingSettings {
-  optimizer: OptimizerName;
-  learningRate: number;
-  batchSize: number;
-  epochs: number;
-  /** Learning rate falls along a cosine to a hundredth of its start over the run. */
-  cosineDecay: boolean;
-  /** Pen-like and affine augmentation of the training images (see augment.ts). */
-  augment: boolean;
-}
+export { MODEL_KINDS, type ModelKind, type OptimizerName, type TrainingSettings } from '../shared/contract';
 
 /** The course's settings (declared in the contract), without a learning-rate schedule. */
 function courseSettings(kind: ModelKind): TrainingSettings {

@@ -1,27 +1,9 @@
+import type { Report } from '../shared/contract';
 import type { Evaluation } from './evaluate';
 import { MNIST_PIXELS, type MnistSet } from './mnist';
 
-/** A test image the model got wrong, with how sure it was. */
-export interface Mistake {
-  index: number;
-  truth: number;
-  predicted: number;
-  confidence: number;
-  /** The 28×28 image, 0..255. */
-  pixels: number[];
-}
-
-/** What the teacher sees after training or Evaluate: accuracy, confusion, confident mistakes. */
-export interface EvaluationReport {
-  accuracy: number;
-  loss: number;
-  samples: number;
-  confusion: number[][];
-  mistakes: Mistake[];
-}
-
 /** The report of an evaluation, with the `count` mistakes made with the highest confidence. */
-export function buildReport(evaluation: Evaluation, set: MnistSet, count = 16): EvaluationReport {
+export function buildReport(evaluation: Evaluation, set: MnistSet, count = 16): Report {
   const wrong: number[] = [];
   for (let i = 0; i < set.count; i++) if (evaluation.predictions[i] !== set.labels[i]) wrong.push(i);
   wrong.sort((a, b) => evaluation.confidences[b] - evaluation.confidences[a]);

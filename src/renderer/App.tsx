@@ -17,7 +17,7 @@ export function App() {
   const perform = useActions();
   useShortcuts(perform);
   useEngineEvents(perform);
-  useIdleErase();
+  useIdleErase(perform);
   useHostLanguage();
   useReadAsYouDraw(perform);
   const showInputs = useAppStore((s) => s.showInputs);

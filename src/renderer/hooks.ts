@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionForKey, MENU_ACTIONS, type Action } from './actions';
 import { describeFailure } from './actions/action';
+import { erase } from './actions/erase';
 import { recognize } from './actions/recognize';
 import { engine } from './api/engine';
 import i18next, { isLanguage } from './i18n/i18n';
@@ -57,14 +58,14 @@ export function useHostLanguage(): void {
 }
 
 /** In kiosk mode, a board left alone is erased for the next visitor. */
-export function useIdleErase(): void {
+export function useIdleErase(perform: (action: Action) => void): void {
   const kiosk = useAppStore((s) => s.info?.kiosk);
   useEffect(() => {
     if (!kiosk?.enabled || kiosk.idleEraseSeconds <= 0) return;
     let timer = 0;
     const restart = () => {
       window.clearTimeout(timer);
-      timer = window.setTimeout(() => useAppStore.getState().eraseAll(), kiosk.idleEraseSeconds * 1000);
+      timer = window.setTimeout(() => perform(erase), kiosk.idleEraseSeconds * 1000);
     };
     const events = ['pointerdown', 'pointermove', 'keydown'] as const;
     events.forEach((name) => window.addEventListener(name, restart));
@@ -73,7 +74,7 @@ export function useIdleErase(): void {
       window.clearTimeout(timer);
       events.forEach((name) => window.removeEventListener(name, restart));
     };
-  }, [kiosk?.enabled, kiosk?.idleEraseSeconds]);
+  }, [kiosk?.enabled, kiosk?.idleEraseSeconds, perform]);
 }
 
 /**

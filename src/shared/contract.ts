@@ -135,16 +135,24 @@ export const RecognitionSchema = z.object({
 });
 export type Recognition = z.infer<typeof RecognitionSchema>;
 
-/** A retraining as the teacher sets it up in the training panel. */
-export const TrainingRequestSchema = z.object({
-  model: ModelKindSchema,
+/** How a model is trained: what the engine's trainer takes and what a model card records. */
+export const TrainingSettingsSchema = z.object({
   optimizer: OptimizerNameSchema,
   learningRate: z.number().positive().max(1),
-  epochs: z.number().int().min(1).max(100),
   batchSize: z.number().int().min(8).max(1024),
+  epochs: z.number().int().min(1).max(100),
+  /** Learning rate falls along a cosine to a hundredth of its start over the run. */
+  cosineDecay: z.boolean(),
+  /** Pen-like and affine augmentation of the training images. */
+  augment: z.boolean(),
+});
+export type TrainingSettings = z.infer<typeof TrainingSettingsSchema>;
+
+/** A retraining as the teacher sets it up in the training panel (at a constant learning rate). */
+export const TrainingRequestSchema = TrainingSettingsSchema.omit({ cosineDecay: true }).extend({
+  model: ModelKindSchema,
   /** How many of the 60,000 training images to use. */
   trainingSize: z.number().int().min(100).max(60_000),
-  augment: z.boolean(),
 }).strict();
 export type TrainingRequest = z.infer<typeof TrainingRequestSchema>;
 

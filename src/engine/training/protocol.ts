@@ -1,8 +1,7 @@
 import type { ModelCard } from '../modelCard';
 import type { ModelKind, TrainingSettings } from '../models';
-import type { EvaluationReport } from '../report';
 import type { TrainingProgress } from '../trainer';
-import type { ErrorCode } from '../../shared/contract';
+import type { ErrorCode, Report } from '../../shared/contract';
 
 /** Train a new model and save it (atomically) to `directory`. */
 export interface TrainJob {
@@ -27,7 +26,7 @@ export type Job = TrainJob | EvaluateJob;
 export type ToWorker = { type: 'run'; job: Job } | { type: 'cancel' };
 
 export interface JobResult {
-  report: EvaluationReport;
+  report: Report;
   card: ModelCard;
   directory: string;
 }

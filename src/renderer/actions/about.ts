@@ -1,7 +1,7 @@
 import type { Action } from './action';
 
 export const about: Action = {
-  id: 'about',
+  name: 'about',
   labelKey: 'about.title',
-  run: ({ store }) => store.getState().setAboutOpen(true),
+  perform: ({ store }) => store.getState().setAboutOpen(true),
 };

@@ -1,10 +1,10 @@
-import type { Action } from './action';
+import { letterKey, type Action } from './action';
 
 export const erase: Action = {
-  id: 'erase',
+  name: 'erase',
   labelKey: 'actions.erase',
-  key: 'e',
-  run: ({ store }) => {
+  shortcut: letterKey('e'),
+  perform: ({ store }) => {
     store.getState().eraseAll();
     store.getState().setNotice(null);
   },

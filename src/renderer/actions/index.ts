@@ -31,7 +31,7 @@ export const MENU_ACTIONS: Record<MenuAction, Action> = {
  * method turns the character into "ㄷ" or "Process", never the key's place.
  */
 export function actionForKey(code: string): Action | undefined {
-  return TOOLBAR_ACTIONS.find((action) => action.key !== undefined && `Key${action.key.toUpperCase()}` === code);
+  return TOOLBAR_ACTIONS.find((action) => action.shortcut?.code === code);
 }
 
 export type { Action };

@@ -1,11 +1,11 @@
-import { reportFailure, type Action } from './action';
+import { letterKey, reportFailure, type Action } from './action';
 
 /** Quits the desktop app; in a browser tab or a kiosk it explains what to do instead. */
 export const quit: Action = {
-  id: 'quit',
+  name: 'quit',
   labelKey: 'actions.quit',
-  key: 'q',
-  run: async (context) => {
+  shortcut: letterKey('q'),
+  perform: async (context) => {
     const { store, engine, t } = context;
     try {
       const { quitting } = await engine.quit({});

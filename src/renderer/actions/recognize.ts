@@ -3,13 +3,13 @@ import { decodeCode } from '../../shared/postal/decode';
 import { codeSystem } from '../../shared/postal/systems';
 import { beep } from '../board/beep';
 import { boxInk } from '../../shared/boxInk';
-import { reportFailure, type Action } from './action';
+import { letterKey, reportFailure, type Action } from './action';
 
 export const recognize: Action = {
-  id: 'recognize',
+  name: 'recognize',
   labelKey: 'actions.recognize',
-  key: 'r',
-  run: async (context) => {
+  shortcut: letterKey('r'),
+  perform: async (context) => {
     const { store, engine } = context;
     const state = store.getState();
     if (state.recognizing) return;

@@ -1,9 +1,9 @@
-import type { Action } from './action';
+import { letterKey, type Action } from './action';
 
 /** Shows (or hides) the five 28×28 inputs the network sees. */
 export const show: Action = {
-  id: 'show',
+  name: 'show',
   labelKey: 'actions.show',
-  key: 's',
-  run: ({ store }) => store.getState().setShowInputs(!store.getState().showInputs),
+  shortcut: letterKey('s'),
+  perform: ({ store }) => store.getState().setShowInputs(!store.getState().showInputs),
 };

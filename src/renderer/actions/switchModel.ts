@@ -4,9 +4,9 @@ import { reportFailure, type Action } from './action';
 /** Reads with the other model from now on (the status bar's MLP / CNN switch). */
 function switchModel(kind: ModelKind): Action {
   return {
-    id: `use-${kind}`,
+    name: `use-${kind}`,
     labelKey: kind.toUpperCase(),
-    run: async (context) => {
+    perform: async (context) => {
       const { store, engine, t } = context;
       try {
         const info = await engine.useModel({ model: kind });

@@ -6,6 +6,7 @@ import { isLanguage, LANGUAGES, setLanguage, type Language } from '../i18n/i18n'
 import { readsAsYouDraw } from '../store/resultSlice';
 import { useAppStore } from '../store/store';
 import { useActions } from '../useActions';
+import { ActionButton } from './ActionButton';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ko: '한국어' };
 
@@ -65,13 +66,11 @@ export function StatusBar() {
       {info?.teacher && (
         <span className="model-actions">
           {(['retrain-mlp', 'retrain-cnn', 'evaluate', 'restore-bundled'] as const).map((id) => (
-            <button key={id} type="button" className="link" onClick={() => perform(MENU_ACTIONS[id])}>
-              {t(MENU_ACTIONS[id].labelKey)}
-            </button>
+            <ActionButton key={id} action={MENU_ACTIONS[id]} className="link" />
           ))}
         </span>
       )}
-      <button type="button" className="link" onClick={() => perform(MENU_ACTIONS.about)}>{t('about.title')}</button>
+      <ActionButton action={MENU_ACTIONS.about} className="link" />
     </footer>
   );
 }

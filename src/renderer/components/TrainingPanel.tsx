@@ -1,16 +1,13 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COURSE_TRAINING, type TrainingRequest } from '../../shared/contract';
 import { formatDuration } from '../../shared/format';
-import { describeFailure } from '../actions/action';
-import { engine } from '../api/engine';
+import { adoptTrainedModel, cancelTraining, startTraining } from '../actions/training';
 import { useAppStore } from '../store/store';
+import { panelRun } from '../store/trainingSlice';
+import { useActions, useEnabled } from '../useActions';
+import { ActionButton } from './ActionButton';
 import { LearningCurves } from './LearningCurves';
 import { ReportView } from './ReportView';
 import { useModalDialog } from './useModalDialog';
-
-/** The course's SGD experiment (program 7-5): learning rate 0.01. */
-const SGD_LEARNING_RATE = 0.01;
 
 function NumberField({ label, value, onChange, min, max, step }: {
   label: string; value: number; onChange: (value: number) => void; min: number; max: number; step: number | 'any';
@@ -27,58 +24,26 @@ function NumberField({ label, value, onChange, min, max, step }: {
 /** Retrain MLP… / Retrain CNN…: settings, Start and Cancel, live progress and curves, the report. */
 export function TrainingPanel() {
   const { t } = useTranslation();
+  const perform = useActions();
   const model = useAppStore((s) => s.trainingPanel);
   const runs = useAppStore((s) => s.runs);
-  const info = useAppStore((s) => s.info);
+  const forms = useAppStore((s) => s.trainingForms);
+  const error = useAppStore((s) => s.trainingError);
+  const current = useAppStore(panelRun);
   const ref = useModalDialog(model !== null);
-  // The settings last used for each model, kept while the app runs; the course's at first.
-  const [forms, setForms] = useState(COURSE_TRAINING);
   const form = forms[model ?? 'mlp'];
-  const [error, setError] = useState<{ text: string; detail: string } | null>(null);
-
-  useEffect(() => setError(null), [model]);
-
   const modelRuns = runs.filter((run) => run.request.model === model);
-  const current = modelRuns.at(-1);
-  const running = current?.status === 'running';
   const batch = current?.lastBatch;
   const fraction = batch ? ((batch.epoch - 1) * batch.batches + batch.batch) / (batch.batches * batch.epochs) : 0;
-  const update = (change: Partial<typeof form>) => setForms((all) => {
-    const kind = model ?? 'mlp';
-    const next = { ...all[kind], ...change };
-    // A new optimiser starts from its own usual rate, not the other's (Adam's 1e-4 barely moves SGD).
-    if (change.optimizer && change.optimizer !== all[kind].optimizer) {
-      next.learningRate = change.optimizer === 'adam' ? COURSE_TRAINING[kind].learningRate : SGD_LEARNING_RATE;
-    }
-    return { ...all, [kind]: next };
-  });
-
-  const start = async () => {
-    if (!model) return;
-    setError(null);
-    const request: TrainingRequest = { model, ...form };
-    try {
-      const { runId } = await engine.startTraining(request);
-      useAppStore.getState().runStarted(runId, request);
-    } catch (e) {
-      setError(describeFailure(t, e));
-    }
-  };
-  const adoptTrainedModel = async () => {
-    if (!model || !current?.trainedModel) return;
-    try {
-      useAppStore.getState().adoptModel(await engine.useTrainedModel({ model, trainedModel: current.trainedModel }));
-      useAppStore.getState().setNotice({ kind: 'info', text: t('training.nowUsing', { model: model.toUpperCase() }) });
-    } catch (e) {
-      setError(describeFailure(t, e));
-    }
+  const update = (change: Partial<typeof form>) => {
+    if (model) useAppStore.getState().updateTrainingForm(model, change);
   };
 
   return (
     <dialog ref={ref} className="training-panel" aria-labelledby="training-title"
       onClose={() => useAppStore.getState().closeTraining()}>
       <h2 id="training-title">{model === 'mlp' ? t('training.retrainMlp') : t('training.retrainCnn')}</h2>
-      <form className="training-form" onSubmit={(event) => { event.preventDefault(); void start(); }}>
+      <form className="training-form" onSubmit={(event) => { event.preventDefault(); perform(startTraining); }}>
         <label>
           {t('training.optimizer')}
           <select value={form.optimizer} onChange={(e) => update({ optimizer: e.target.value as 'adam' | 'sgd' })}>
@@ -95,8 +60,8 @@ export function TrainingPanel() {
           {t('training.augment')}
         </label>
         <div className="training-buttons">
-          <button type="submit" disabled={running || info?.training}>{t('training.start')}</button>
-          <button type="button" disabled={!running} onClick={() => void engine.cancelTraining({})}>{t('training.cancel')}</button>
+          <StartButton />
+          <ActionButton action={cancelTraining} />
           <button type="button" onClick={() => ref.current?.close()}>{t('about.close')}</button>
         </div>
       </form>
@@ -135,9 +100,16 @@ export function TrainingPanel() {
       {current?.report && (
         <>
           <ReportView report={current.report} />
-          <button type="button" className="use-model" onClick={() => void adoptTrainedModel()}>{t('training.useThis')}</button>
+          <ActionButton action={adoptTrainedModel} className="use-model" />
         </>
       )}
     </dialog>
   );
+}
+
+/** Start submits the settings form, so Enter in a field starts too. */
+function StartButton() {
+  const { t } = useTranslation();
+  const enabled = useEnabled(startTraining);
+  return <button type="submit" disabled={!enabled}>{t(startTraining.labelKey)}</button>;
 }

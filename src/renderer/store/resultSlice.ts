@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { codeText } from '../../shared/codeText';
 import type { CodeReading, CodeSystemId, EngineInfo, Reading } from '../../shared/contract';
 import { correctDigit, decodeCode } from '../../shared/postal/decode';
 import { codeSystem, CODE_SYSTEM_IDS } from '../../shared/postal/systems';
@@ -32,6 +33,10 @@ export interface ResultSlice {
 
 /** Whether the board reads after every stroke: as set, or else as kiosk mode has it. */
 export const readsAsYouDraw = (s: AppState): boolean => s.readAsYouDraw ?? s.info?.kiosk.enabled ?? false;
+
+/** The read code as the board writes it (see codeText for its marks); empty before a reading or with nothing drawn. */
+export const shownCodeText = (s: AppState): string =>
+  s.code && s.code.digits.some((d) => !d.empty) ? codeText(s.code.digits) : '';
 
 /** What a change to the drawing or the model makes stale. */
 export const NO_RESULT = { readings: null, code: null } as const;

@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
-import type {
-  BatchProgress, EpochProgress, ErrorCode, EventPayload, ModelKind, Report, TrainingRequest, ValidationProgress,
+import {
+  COURSE_TRAINING,
+  type BatchProgress, type EpochProgress, type ErrorCode, type EventPayload, type ModelKind, type Report,
+  type TrainingRequest, type ValidationProgress,
 } from '../../shared/contract';
 import type { AppState } from './store';
 
@@ -20,13 +22,28 @@ export interface TrainingRun {
   error: string | null;
 }
 
-/** The retraining panel: which model, every run of this session (for comparing curves), reports. */
+/** The training panel's settings for one model. */
+export type TrainingForm = Omit<TrainingRequest, 'model'>;
+
+/** The course's SGD experiment (program 7-5): learning rate 0.01. */
+const SGD_LEARNING_RATE = 0.01;
+
+/**
+ * The retraining panel: which model, its settings, every run of this session (for comparing
+ * curves), reports.
+ */
 export interface TrainingSlice {
   trainingPanel: ModelKind | null;
+  /** The settings last used for each model, kept while the app runs; the course's at first. */
+  trainingForms: Record<ModelKind, TrainingForm>;
+  /** Why the panel's last request (Start, Use this model) was refused. */
+  trainingError: { text: string; detail: string } | null;
   runs: TrainingRun[];
   evaluation: { model: ModelKind; modelSource: string; report: Report } | null;
   openTraining: (model: ModelKind) => void;
   closeTraining: () => void;
+  updateTrainingForm: (model: ModelKind, change: Partial<TrainingForm>) => void;
+  setTrainingError: (error: TrainingSlice['trainingError']) => void;
   runStarted: (runId: number, request: TrainingRequest) => void;
   runProgress: (event: EventPayload<'trainingProgress'>) => void;
   runFinished: (event: EventPayload<'trainingFinished'>) => void;
@@ -34,15 +51,31 @@ export interface TrainingSlice {
   setEvaluation: (evaluation: TrainingSlice['evaluation']) => void;
 }
 
+/** The latest run of the model the panel is open for. */
+export const panelRun = (state: AppState): TrainingRun | undefined =>
+  state.runs.filter((run) => run.request.model === state.trainingPanel).at(-1);
+
 const update = (runs: TrainingRun[], runId: number, change: (run: TrainingRun) => Partial<TrainingRun>) =>
   runs.map((run) => (run.runId === runId ? { ...run, ...change(run) } : run));
 
 export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> = (set) => ({
   trainingPanel: null,
+  trainingForms: COURSE_TRAINING,
+  trainingError: null,
   runs: [],
   evaluation: null,
-  openTraining: (model) => set({ trainingPanel: model }),
+  openTraining: (model) => set({ trainingPanel: model, trainingError: null }),
   closeTraining: () => set({ trainingPanel: null }),
+  updateTrainingForm: (model, change) => set((state) => {
+    const before = state.trainingForms[model];
+    const form = { ...before, ...change };
+    // A new optimiser starts from its own usual rate, not the other's (Adam's 1e-4 barely moves SGD).
+    if (change.optimizer && change.optimizer !== before.optimizer) {
+      form.learningRate = change.optimizer === 'adam' ? COURSE_TRAINING[model].learningRate : SGD_LEARNING_RATE;
+    }
+    return { trainingForms: { ...state.trainingForms, [model]: form } };
+  }),
+  setTrainingError: (trainingError) => set({ trainingError }),
   runStarted: (runId, request) =>
     set((state) => ({
       runs: state.runs.some((run) => run.runId === runId) ? state.runs : [...state.runs, {
