@@ -3,10 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
-import { createEngineService } from '../src/engine/service';
-import { spawnTrainingWorkerFromSource } from '../src/engine/training/spawnInNode';
-import { TrainingHost } from '../src/engine/training/trainingHost';
-import { UserModels } from '../src/engine/userModels';
+import { createEngine, spawnTrainingWorkerFromSource } from '../src/engine';
 import { useTempFolder } from '../src/testing/tempFolder';
 import { encodeBoxImage } from '../src/shared/boxImage';
 import { boxInk } from '../src/shared/boxInk';
@@ -31,8 +28,8 @@ function drawn(code: string, writer: string): Stroke[][] {
 describe('npm run read', () => {
   it('gives the same answer as the board for the same strokes', async () => {
     const codes = [drawn('06236', 'tra-06'), drawn('71_09', 'tra-12'), drawn('46038', 'tra-18')];
-    const service = await createEngineService({
-      userModels: new UserModels(temp('data'), BUNDLED_MODELS), trainingHost: new TrainingHost(spawnTrainingWorkerFromSource),
+    const service = await createEngine({
+      dataDir: temp('data'), bundledModels: BUNDLED_MODELS, worker: spawnTrainingWorkerFromSource,
       host: 'browser', versions: {}, quit: async () => false, emit: vi.fn(),
     });
     for (const system of ['kr', 'us', 'any'] as const) {

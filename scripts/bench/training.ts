@@ -38,7 +38,7 @@ export async function benchTraining(): Promise<Record<string, unknown>[]> {
       const ended = new Promise<number>((resolve) => listeners.set('trainingFailed', () => resolve(performance.now())));
       const started = performance.now();
       await service.startTraining({
-        model, optimizer: 'adam', learningRate: 0.001, epochs: 10, batchSize: 128, trainingSize: TRAINING_SIZE, augment: true,
+        model, optimizer: 'adam', learningRate: 0.001, epochs: 10, batchSize: 128, trainingSize: TRAINING_SIZE, augment: true, data: 'mnist', fromActive: false,
       });
       const recognizeTimes: number[] = [];
       while (performance.now() - started < WATCH_SECONDS * 1000) {

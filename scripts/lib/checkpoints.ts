@@ -18,15 +18,9 @@ export function saveEveryEpoch(options: {
   earlier?: ModelCard;
   trainingData?: string[];
 }): (model: tf.LayersModel, summary: EpochProgress) => Promise<void> {
-  const before = options.earlier?.history ?? [];
   const history: EpochProgress[] = [];
   return async (model, summary) => {
     history.push(summary);
-    await saveModel(model, makeCard({
-      kind: options.kind, model, settings: options.settings, trainingSamples: options.trainingSamples, backend: options.backend,
-      history: [...before, ...history.map((h) => ({ ...h, epoch: h.epoch + before.length }))],
-      trainingSeconds: (options.earlier?.trainingSeconds ?? 0) + history.reduce((sum, h) => sum + h.seconds, 0),
-      mnistTestAccuracy: summary.validationAccuracy, trainingData: options.trainingData,
-    }), options.out);
+    await saveModel(model, makeCard({ ...options, model, history, mnistTestAccuracy: summary.validationAccuracy }), options.out);
   };
 }

@@ -44,7 +44,7 @@ describe('the contract, end to end through the real engine', () => {
 
     const one = encodeBoxImage(rasterizeStrokes([[[50, 15], [50, 85]]], BOX_SIZE, BOX_SIZE, PEN_WIDTH));
     const empty = encodeBoxImage(blankInk(BOX_SIZE, BOX_SIZE));
-    const quickRun = { model: 'mlp', optimizer: 'adam', learningRate: 0.001, epochs: 1, batchSize: 128, trainingSize: 256, augment: false } as const;
+    const quickRun = { model: 'mlp', optimizer: 'adam', learningRate: 0.001, epochs: 1, batchSize: 128, trainingSize: 256, augment: false, data: 'mnist', fromActive: false } as const;
 
     await send('getInfo', {});
     await send('setLanguage', { language: 'ko' });
@@ -56,6 +56,18 @@ describe('the contract, end to end through the real engine', () => {
     await send('useTrainedModel', { model: 'mlp', trainedModel });
     await send('evaluateActive', {});
     await send('restoreBundled', { model: 'mlp' });
+    const seven = [[[20, 20], [80, 20], [40, 90]]] as [number, number][][];
+    const drawn = (label: number, strokes: [number, number][][]) => ({ label, strokes });
+    await send('saveExamples', { writer: '3-2 Minji', examples: [drawn(7, seven), drawn(1, [[[50, 10], [50, 90]]])] });
+    await send('importExamples', { samples: [{ label: 7, writer: '3-2 Jisu', strokes: seven }, { label: 'x', strokes: seven }] });
+    const { examples } = (await send('listExamples', { offset: 0 })) as { examples: { id: string }[] };
+    await send('relabelExample', { id: examples[1].id, label: 4 });
+    const { deleted } = (await send('deleteExamples', { ids: [examples[1].id] })) as { deleted: Parameters<typeof engine.restoreExamples>[0]['examples'] };
+    await send('restoreExamples', { examples: deleted });
+    const tuned = nextEvent('trainingFinished');
+    await send('startTraining', { ...quickRun, data: 'examples', fromActive: true });
+    expect(((await tuned) as { fineTune: unknown }).fineTune).toMatchObject({ trained: 1, heldOut: 2, heldOutBy: 'writer', heldOutWriters: ['3-2 Minji'] });
+
     const failed = nextEvent('trainingFailed');
     const started = nextEvent('trainingProgress');
     await send('startTraining', { ...quickRun, trainingSize: 60_000, epochs: 2 });

@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { ModelKindSchema, TrainingSettingsSchema } from '../shared/contract';
-import { CalibrationSchema } from './calibration';
+import { CalibrationSchema, type Calibration } from './calibration';
 import { ARCHITECTURE, type ModelKind, type TrainingSettings } from './models';
 import type { EpochProgress } from './trainer';
 
@@ -32,31 +32,39 @@ export const ModelCardSchema = z.object({
 
 export type ModelCard = z.infer<typeof ModelCardSchema>;
 
-/** The card of a freshly trained model; its test accuracy is the last validation on MNIST test. */
+/**
+ * The card of a freshly trained model; its test accuracy is the last validation on MNIST test. A
+ * model continued from an `earlier` one keeps that card's epochs, numbered on from them, and its
+ * training time.
+ */
 export function makeCard(args: {
   kind: ModelKind;
   model: tf.LayersModel;
   settings: TrainingSettings;
-  history: readonly Pick<EpochProgress, 'epoch' | 'loss' | 'accuracy' | 'validationLoss' | 'validationAccuracy'>[];
+  history: readonly Pick<EpochProgress, 'epoch' | 'loss' | 'accuracy' | 'validationLoss' | 'validationAccuracy' | 'seconds'>[];
   trainingSamples: number;
   backend: string;
-  trainingSeconds: number;
   mnistTestAccuracy: number | null;
+  earlier?: ModelCard;
+  calibration?: Calibration;
   trainingData?: string[];
 }): ModelCard {
+  const before = args.earlier?.history ?? [];
+  const history = [...before, ...args.history.map(({ epoch, loss, accuracy, validationLoss, validationAccuracy }) =>
+    ({ epoch: epoch + before.length, loss, accuracy, validationLoss, validationAccuracy }))];
   return {
     kind: args.kind,
     architecture: ARCHITECTURE[args.kind],
     parameters: args.model.countParams(),
     settings: args.settings,
-    epochsTrained: args.history.length,
+    epochsTrained: history.length,
     trainingSamples: args.trainingSamples,
     trainedAt: new Date().toISOString(),
     backend: args.backend,
-    trainingSeconds: Math.round(args.trainingSeconds),
+    trainingSeconds: Math.round((args.earlier?.trainingSeconds ?? 0) + args.history.reduce((sum, h) => sum + h.seconds, 0)),
     mnistTestAccuracy: args.mnistTestAccuracy,
-    history: args.history.map(({ epoch, loss, accuracy, validationLoss, validationAccuracy }) =>
-      ({ epoch, loss, accuracy, validationLoss, validationAccuracy })),
+    history,
+    ...(args.calibration ? { calibration: args.calibration } : {}),
     ...(args.trainingData ? { trainingData: args.trainingData } : {}),
   };
 }

@@ -18,7 +18,7 @@ async function saveFresh(kind: ModelKind, directory: string): Promise<tf.LayersM
   const model = buildModel(kind);
   await saveModel(model, makeCard({
     kind, model, settings: COURSE_SETTINGS[kind], history: [], trainingSamples: 10,
-    backend: 'wasm', trainingSeconds: 0, mnistTestAccuracy: null,
+    backend: 'wasm', mnistTestAccuracy: null,
   }), directory);
   return model;
 }
@@ -52,7 +52,7 @@ describe('model store', () => {
     const model = buildModel('cnn');
     // The card is checked after the weights are written: an invalid one fails the save midway.
     const badCard = { ...makeCard({ kind: 'cnn', model, settings: COURSE_SETTINGS.cnn, history: [], trainingSamples: 1,
-      backend: 'wasm', trainingSeconds: 0, mnistTestAccuracy: null }), parameters: -1 };
+      backend: 'wasm', mnistTestAccuracy: null }), parameters: -1 };
     await expect(saveModel(model, badCard, directory)).rejects.toThrow();
     expect((await loadModel(directory, 'mlp')).card.kind).toBe('mlp');
     expect(await readFile(path.join(directory, 'weights.bin'))).toEqual(before);

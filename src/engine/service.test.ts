@@ -11,6 +11,7 @@ import { createEngineService, type ServiceOptions } from './service';
 import { spawnTrainingWorkerFromSource } from './training/spawnInNode';
 import { TrainingHost } from './training/trainingHost';
 import { UserModels } from './userModels';
+import { ExampleStore } from './examples/exampleStore';
 
 const bundled = path.resolve(import.meta.dirname, '../../models');
 const temp = useTempFolder('service-');
@@ -18,6 +19,7 @@ const temp = useTempFolder('service-');
 const options = (modelsRoot: string): ServiceOptions => ({
   userModels: new UserModels(temp(`data-${Math.random()}`), modelsRoot),
   trainingHost: new TrainingHost(spawnTrainingWorkerFromSource),
+  examples: new ExampleStore(temp(`examples-${Math.random()}.json`)),
   host: 'browser', versions: {}, quit: async () => false, emit: vi.fn(),
 });
 
@@ -104,11 +106,11 @@ describe('retraining through the contract', () => {
     const next = (event: string) => new Promise<Record<string, unknown>>((resolve) => waiters.push({ event, resolve }));
     const service = await createEngineService({
       userModels: new UserModels(dataRoot, bundled), trainingHost: new TrainingHost(spawnTrainingWorkerFromSource),
-      host: 'browser', versions: {}, quit: async () => false, emit,
+      examples: new ExampleStore(path.join(dataRoot, 'examples.json')), host: 'browser', versions: {}, quit: async () => false, emit,
     });
     return { service, emitted, next };
   };
-  const quickRun = { model: 'mlp' as const, optimizer: 'adam' as const, learningRate: 0.001, epochs: 1, batchSize: 128, trainingSize: 768, augment: false };
+  const quickRun = { model: 'mlp' as const, optimizer: 'adam' as const, learningRate: 0.001, epochs: 1, batchSize: 128, trainingSize: 768, augment: false, data: 'mnist' as const, fromActive: false };
   const one = encodeBoxImage(rasterizeStrokes([[[50, 15], [50, 85]]], BOX_SIZE, BOX_SIZE, PEN_WIDTH));
   const empty = encodeBoxImage(blankInk(BOX_SIZE, BOX_SIZE));
 

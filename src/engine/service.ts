@@ -10,11 +10,16 @@ import { Recognizer } from './recognizer';
 import { TrainingCancelled } from './trainer';
 import type { TrainingHost } from './training/trainingHost';
 import type { ModelChoice, UserModels } from './userModels';
-import { errorCode, errorMessage } from '../shared/engineError';
+import { EngineError, errorCode, errorMessage } from '../shared/engineError';
+import { exampleHandlers } from './examples/exampleHandlers';
+import type { ExampleStore } from './examples/exampleStore';
+import { splitExamples } from './fineTune';
 
 export interface ServiceOptions {
   userModels: UserModels;
   trainingHost: TrainingHost;
+  /** The class's saved examples, to fine-tune on. */
+  examples: ExampleStore;
   host: EngineInfo['host'];
   versions: Record<string, string>;
   kiosk?: EngineInfo['kiosk'];
@@ -57,7 +62,7 @@ export type EngineService = Handlers & {
  * WebSockets.
  */
 export async function createEngineService(options: ServiceOptions): Promise<EngineService> {
-  const { userModels, trainingHost, emit } = options;
+  const { userModels, trainingHost, emit, examples } = options;
   const backend: BackendInfo = await initBackend();
   // Space, not correctness: a failed clean-up must not keep the app from starting.
   await userModels.prune().then(
@@ -131,26 +136,35 @@ export async function createEngineService(options: ServiceOptions): Promise<Engi
       options.setLanguage?.(language);
       return {};
     },
+    ...exampleHandlers(examples),
 
     startTraining: async (request) => {
-      const runId = ++runs;
       const kind = request.model;
+      const fineTuning = request.data === 'examples';
+      const split = fineTuning ? splitExamples(await examples.all()) : undefined;
+      if (split && split.train.length === 0) {
+        throw new EngineError('dataMissing', 'There are no saved examples to learn from: draw digits and use "Save as examples" first');
+      }
+      const from = request.fromActive || fineTuning ? (choices.get(kind) ?? (await userModels.load(kind))).directory : undefined;
+      const runId = ++runs;
       const directory = userModels.newTrainedDirectory(kind);
       const started = performance.now();
       const running = trainingHost.run({
         type: 'train',
         kind,
         directory,
+        from,
+        examples: split,
         limit: request.trainingSize,
         settings: {
           optimizer: request.optimizer, learningRate: request.learningRate, batchSize: request.batchSize,
-          epochs: request.epochs, cosineDecay: false, augment: request.augment,
+          epochs: request.epochs, cosineDecay: fineTuning, augment: request.augment,
         },
       }, (progress) => emit('trainingProgress', { runId, model: kind, progress }));
       running.done.then(
         (result) => emit('trainingFinished', {
           runId, model: kind, trainedModel: path.basename(result.directory), report: result.report, request,
-          seconds: (performance.now() - started) / 1000,
+          seconds: (performance.now() - started) / 1000, fineTune: result.fineTune,
         }),
         (error: unknown) => {
           void userModels.discard(directory);

@@ -18,6 +18,12 @@ const handlers: Handlers = {
   restoreBundled: async () => ({}) as never,
   evaluateActive: async () => ({}) as never,
   setLanguage: async () => ({}),
+  saveExamples: async () => ({}) as never,
+  listExamples: async () => ({}) as never,
+  relabelExample: async () => ({}) as never,
+  deleteExamples: async () => ({}) as never,
+  restoreExamples: async () => ({}) as never,
+  importExamples: async () => ({}) as never,
 };
 
 let server: Server;

@@ -148,19 +148,57 @@ export const TrainingSettingsSchema = z.object({
 });
 export type TrainingSettings = z.infer<typeof TrainingSettingsSchema>;
 
+/**
+ * What a retraining learns from: MNIST's training images (the course's way), or the class's saved
+ * examples with MNIST replayed beside them (fine-tuning).
+ */
+export const TrainingDataSchema = z.enum(['mnist', 'examples']);
+export type TrainingData = z.infer<typeof TrainingDataSchema>;
+
 /** A retraining as the teacher sets it up in the training panel (at a constant learning rate). */
 export const TrainingRequestSchema = TrainingSettingsSchema.omit({ cosineDecay: true }).extend({
   model: ModelKindSchema,
-  /** How many of the 60,000 training images to use. */
+  data: TrainingDataSchema,
+  /** How many of the 60,000 MNIST training images to use (with "mnist"). */
   trainingSize: z.number().int().min(100).max(60_000),
+  /** Continue from the model the kind reads with now, instead of a new one (always, with "examples"). */
+  fromActive: z.boolean(),
 }).strict();
 export type TrainingRequest = z.infer<typeof TrainingRequestSchema>;
+export type TrainingForm = Omit<TrainingRequest, 'model'>;
 
 /** The course's settings, on all 60,000 images: MLP Adam 1e-4 × 50 epochs (program 7-7); CNN Adam 1e-3 × 10 epochs. */
-export const COURSE_TRAINING: Record<ModelKind, Omit<TrainingRequest, 'model'>> = {
-  mlp: { optimizer: 'adam', learningRate: 1e-4, epochs: 50, batchSize: 128, trainingSize: 60_000, augment: false },
-  cnn: { optimizer: 'adam', learningRate: 1e-3, epochs: 10, batchSize: 128, trainingSize: 60_000, augment: false },
+export const COURSE_TRAINING: Record<ModelKind, TrainingForm> = {
+  mlp: { data: 'mnist', fromActive: false, optimizer: 'adam', learningRate: 1e-4, epochs: 50, batchSize: 128, trainingSize: 60_000, augment: false },
+  cnn: { data: 'mnist', fromActive: false, optimizer: 'adam', learningRate: 1e-3, epochs: 10, batchSize: 128, trainingSize: 60_000, augment: false },
 };
+
+/**
+ * Fine-tuning on the class's examples: a small rate and a few epochs, since the model is already
+ * good and should move only as far as the examples ask; every example redrawn by other hands.
+ */
+export const FINE_TUNING: TrainingForm = {
+  data: 'examples', fromActive: true, optimizer: 'adam', learningRate: 1e-4, epochs: 5, batchSize: 64, trainingSize: 60_000, augment: true,
+};
+
+/** Before and after a fine-tuning, on the examples kept out of it. */
+export const FineTuneReportSchema = z.object({
+  /** Examples trained on, and held out to measure. */
+  trained: z.number().int(),
+  heldOut: z.number().int(),
+  /** Held out by writer (whole writers kept out) or, without named writers, one example in five. */
+  heldOutBy: z.enum(['writer', 'example']),
+  heldOutWriters: z.array(z.string()),
+  /** Share of the held-out examples read right, before and after. */
+  before: z.number().min(0).max(1).nullable(),
+  after: z.number().min(0).max(1).nullable(),
+  /** MNIST test accuracy before (the model's card) and after. */
+  mnistBefore: z.number().nullable(),
+  mnistAfter: z.number(),
+  /** Held-out examples whose reading changed: -1 is "?". */
+  changed: z.array(z.object({ id: z.string(), label: z.number().int(), before: z.number().int(), after: z.number().int() })),
+});
+export type FineTuneReport = z.infer<typeof FineTuneReportSchema>;
 
 export const TrainingProgressSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -193,6 +231,32 @@ export const ReportSchema = z.object({
 });
 export type Report = z.infer<typeof ReportSchema>;
 
+/** A pen trajectory in box units (0–100, y downward), as the board records it. */
+const PointSchema = z.tuple([z.number().finite(), z.number().finite()]);
+export const StrokesSchema = z.array(z.array(PointSchema).min(1).max(2000)).min(1).max(60);
+
+/** A digit drawing of the class, kept to teach the model their handwriting. */
+export const ExampleSchema = z.object({
+  id: z.string().regex(/^[0-9a-z-]{1,40}$/),
+  label: z.number().int().min(0).max(9),
+  /** Who drew it ("3-2 Minji"); empty when nobody said. */
+  writer: z.string().max(60),
+  strokes: StrokesSchema,
+  savedAt: z.string(),
+});
+export type Example = z.infer<typeof ExampleSchema>;
+
+/** How many examples there are of each digit, and of each writer. */
+export const ExampleCountsSchema = z.object({
+  total: z.number().int(),
+  byDigit: z.array(z.number().int()).length(10),
+  byWriter: z.record(z.string(), z.number().int()),
+});
+export type ExampleCounts = z.infer<typeof ExampleCountsSchema>;
+
+/** Examples travel in pages, so that no message grows past the wire's limit. */
+export const EXAMPLES_PAGE = 100;
+
 /** A trained model's folder name, as the engine made it. */
 const TrainedModelName = z.string().regex(/^(mlp|cnn)-[0-9A-Za-z-]+$/);
 
@@ -218,6 +282,50 @@ export const requests = {
     payload: Empty,
     reply: z.object({ model: ModelKindSchema, modelSource: z.string(), report: ReportSchema }),
   },
+  /** Keeps drawings with their digits as examples of the class's handwriting. */
+  saveExamples: {
+    payload: z.object({
+      writer: z.string().max(60),
+      examples: z.array(z.object({ label: z.number().int().min(0).max(9), strokes: StrokesSchema }).strict()).min(1).max(EXAMPLES_PAGE),
+    }).strict(),
+    reply: z.object({ saved: z.number().int(), counts: ExampleCountsSchema }),
+  },
+  /** One page of the saved examples, oldest first, with the counts of all. */
+  listExamples: {
+    payload: z.object({ offset: z.number().int().min(0) }).strict(),
+    reply: z.object({
+      examples: z.array(ExampleSchema).max(EXAMPLES_PAGE),
+      counts: ExampleCountsSchema,
+      /** The examples file was damaged when the engine read it; a copy of it was kept beside it. */
+      warning: z.string().nullable(),
+    }),
+  },
+  relabelExample: {
+    payload: z.object({ id: ExampleSchema.shape.id, label: z.number().int().min(0).max(9) }).strict(),
+    reply: z.object({ counts: ExampleCountsSchema }),
+  },
+  /** Deletes examples, answering with them, so that Undo can put them back. */
+  deleteExamples: {
+    payload: z.object({ ids: z.array(ExampleSchema.shape.id).min(1).max(EXAMPLES_PAGE) }).strict(),
+    reply: z.object({ deleted: z.array(ExampleSchema), counts: ExampleCountsSchema }),
+  },
+  /** Puts deleted examples back as they were (Undo). */
+  restoreExamples: {
+    payload: z.object({ examples: z.array(ExampleSchema).min(1).max(EXAMPLES_PAGE) }).strict(),
+    reply: z.object({ counts: ExampleCountsSchema }),
+  },
+  /**
+   * Adds samples in the stroke format of ../shared/data ({label, writer?, strokes}), a page at a
+   * time; the bad ones are reported by their place in the page, the good ones kept.
+   */
+  importExamples: {
+    payload: z.object({ samples: z.array(z.unknown()).min(1).max(EXAMPLES_PAGE) }).strict(),
+    reply: z.object({
+      added: z.number().int(),
+      rejected: z.array(z.object({ index: z.number().int(), problem: z.string() })),
+      counts: ExampleCountsSchema,
+    }),
+  },
   /** The UI's language changed (or the UI started): the host's own words, the menu, follow it. */
   setLanguage: { payload: z.object({ language: LanguageSchema }).strict(), reply: Empty },
 } as const satisfies Record<RequestName, { payload: z.ZodType; reply: z.ZodType }>;
@@ -239,7 +347,7 @@ export const events = {
   trainingProgress: z.object({ runId: z.number(), model: ModelKindSchema, progress: TrainingProgressSchema }),
   trainingFinished: z.object({
     runId: z.number(), model: ModelKindSchema, trainedModel: z.string(), report: ReportSchema,
-    request: TrainingRequestSchema, seconds: z.number(),
+    request: TrainingRequestSchema, seconds: z.number(), fineTune: FineTuneReportSchema.nullable(),
   }),
   trainingFailed: z.object({ runId: z.number(), model: ModelKindSchema, cancelled: z.boolean(), code: ErrorCodeSchema, error: z.string() }),
 } as const satisfies Record<EventName, z.ZodType>;

@@ -4,7 +4,9 @@ import { mnistSource, TrainingMix } from '../data/trainingMix';
 import { evaluateModel } from '../evaluate';
 import { limitMnist, loadMnist } from '../mnist';
 import { makeCard } from '../modelCard';
-import { loadModel, saveModel } from '../modelStore';
+import { loadModel, saveModel, type LoadedModel } from '../modelStore';
+import { fineTuneMix, readExamples, shareRight, type ExampleSplit } from '../fineTune';
+import type { FineTuneReport } from '../../shared/contract';
 import { buildReport } from '../report';
 import { trainModel, TrainingCancelled } from '../trainer';
 import type { FromWorker, Job, JobResult, ToWorker } from './protocol';
@@ -29,13 +31,19 @@ async function run(job: Job): Promise<JobResult> {
     const { model, card } = await loadModel(job.directory, job.kind);
     const report = buildReport(await evaluateModel(model, job.kind, test), test);
     model.dispose();
-    return { report, card, directory: job.directory };
+    return { report, fineTune: null, card, directory: job.directory };
   }
-  const mnist = limitMnist(await loadMnist('train'), job.limit);
-  const train = TrainingMix.of(mnistSource(mnist, job.settings.augment));
+  const mnist = await loadMnist('train');
+  const initial = job.from ? await loadModel(job.from, job.kind) : undefined;
+  const examples = job.examples;
+  const train = examples
+    ? fineTuneMix(examples.train, mnist)
+    : TrainingMix.of(mnistSource(limitMnist(mnist, job.limit), job.settings.augment));
+  const before = examples && initial ? await readExamples(initial, examples.heldOut) : null;
   let lastBatch = 0;
-  const { model, history, seconds, validation } = await trainModel({
+  const { model, history, validation } = await trainModel({
     kind: job.kind, settings: job.settings, train, validation: test, signal: controller.signal, seed: job.seed,
+    initialModel: initial?.model,
     onProgress: (progress) => {
       const now = performance.now();
       const last = (progress.kind === 'batch' && progress.batch === progress.batches)
@@ -50,12 +58,38 @@ async function run(job: Job): Promise<JobResult> {
   const evaluation = validation ?? (await evaluateModel(model, job.kind, test));
   const card = makeCard({
     kind: job.kind, model, settings: job.settings, history, trainingSamples: train.epochSize,
-    backend: backend.name, trainingSeconds: seconds, mnistTestAccuracy: evaluation.accuracy,
+    backend: backend.name, mnistTestAccuracy: evaluation.accuracy, earlier: initial?.card,
+    // A continued model keeps the calibration of the one it grew from: a few epochs at a small rate
+    // move its confidence little, and the class's examples are too few to fit a new one.
+    calibration: initial?.card.calibration,
+    trainingData: examples
+      ? [...(initial?.card.trainingData ?? []), `Fine-tuned on ${examples.train.length} examples of the class, with MNIST and symbols replayed`]
+      : initial?.card.trainingData,
   });
+  const fineTune = examples && before ? await compareOnHeldOut(examples, before, { model, card }, initial?.card.mnistTestAccuracy ?? null, evaluation.accuracy) : null;
   if (controller.signal.aborted) throw new TrainingCancelled();
   await saveModel(model, card, job.directory);
   model.dispose();
-  return { report: buildReport(evaluation, test), card, directory: job.directory };
+  return { report: buildReport(evaluation, test), fineTune, card, directory: job.directory };
+}
+
+/** Before and after on the held-out examples, and which of them changed. */
+async function compareOnHeldOut(
+  examples: ExampleSplit, before: number[], after: LoadedModel, mnistBefore: number | null, mnistAfter: number,
+): Promise<FineTuneReport> {
+  const { heldOut } = examples;
+  const now = await readExamples(after, heldOut);
+  return {
+    trained: examples.train.length,
+    heldOut: heldOut.length,
+    heldOutBy: examples.heldOutBy,
+    heldOutWriters: examples.heldOutWriters,
+    before: shareRight(before, heldOut),
+    after: shareRight(now, heldOut),
+    mnistBefore,
+    mnistAfter,
+    changed: heldOut.flatMap((example, i) => (before[i] === now[i] ? [] : [{ id: example.id, label: example.label, before: before[i], after: now[i] }])),
+  };
 }
 
 port.on('message', (message: ToWorker) => {

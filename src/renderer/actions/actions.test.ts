@@ -64,7 +64,7 @@ describe('actions', () => {
     store.getState().openTraining('mlp');
     store.getState().runStarted(3, { model: 'mlp', ...store.getState().trainingForms.mlp });
     const report = { accuracy: 0.9, loss: 0.3, samples: 10, confusion: [], mistakes: [] };
-    store.getState().runFinished({ runId: 3, model: 'mlp', trainedModel: 'mlp-1', report, request: store.getState().runs[0].request, seconds: 1 });
+    store.getState().runFinished({ runId: 3, model: 'mlp', trainedModel: 'mlp-1', report, request: store.getState().runs[0].request, seconds: 1, fineTune: null });
     expect(isEnabled(adoptTrainedModel, store.getState())).toBe(true);
     await perform(adoptTrainedModel);
     expect(useTrainedModel).toHaveBeenCalledWith({ model: 'mlp', trainedModel: 'mlp-1' });

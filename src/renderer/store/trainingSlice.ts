@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import {
-  COURSE_TRAINING,
-  type BatchProgress, type EpochProgress, type ErrorCode, type EventPayload, type ModelKind, type Report,
+  COURSE_TRAINING, FINE_TUNING,
+  type BatchProgress, type FineTuneReport, type TrainingForm, type EpochProgress, type ErrorCode, type EventPayload, type ModelKind, type Report,
   type TrainingRequest, type ValidationProgress,
 } from '../../shared/contract';
 import type { AppState } from './store';
@@ -16,14 +16,13 @@ export interface TrainingRun {
   /** Set while the epoch's validation runs. */
   validating: ValidationProgress | null;
   report: Report | null;
+  /** Before and after, when the run fine-tuned on the class's examples. */
+  fineTune: FineTuneReport | null;
   trainedModel: string | null;
   /** Why the run failed: its code, and the engine's own words. */
   code: ErrorCode | null;
   error: string | null;
 }
-
-/** The training panel's settings for one model. */
-export type TrainingForm = Omit<TrainingRequest, 'model'>;
 
 /** The course's SGD experiment (program 7-5): learning rate 0.01. */
 const SGD_LEARNING_RATE = 0.01;
@@ -68,6 +67,11 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   closeTraining: () => set({ trainingPanel: null }),
   updateTrainingForm: (model, change) => set((state) => {
     const before = state.trainingForms[model];
+    // Fine-tuning and training anew want different settings: each starts from its own.
+    if (change.data && change.data !== before.data) {
+      const start = change.data === 'examples' ? FINE_TUNING : COURSE_TRAINING[model];
+      return { trainingForms: { ...state.trainingForms, [model]: { ...start, ...change } } };
+    }
     const form = { ...before, ...change };
     // A new optimiser starts from its own usual rate, not the other's (Adam's 1e-4 barely moves SGD).
     if (change.optimizer && change.optimizer !== before.optimizer) {
@@ -79,7 +83,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   runStarted: (runId, request) =>
     set((state) => ({
       runs: state.runs.some((run) => run.runId === runId) ? state.runs : [...state.runs, {
-        runId, request, status: 'running', epochs: [], lastBatch: null, validating: null, report: null, trainedModel: null, code: null, error: null,
+        runId, request, status: 'running', epochs: [], lastBatch: null, validating: null, report: null, fineTune: null, trainedModel: null, code: null, error: null,
       }],
     })),
   runProgress: ({ runId, progress }) =>
@@ -89,8 +93,8 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
           : progress.kind === 'validation' ? { validating: progress }
             : { epochs: [...run.epochs, progress], validating: null }),
     })),
-  runFinished: ({ runId, report, trainedModel }) =>
-    set((state) => ({ runs: update(state.runs, runId, () => ({ status: 'finished', report, trainedModel })) })),
+  runFinished: ({ runId, report, trainedModel, fineTune }) =>
+    set((state) => ({ runs: update(state.runs, runId, () => ({ status: 'finished', report, trainedModel, fineTune })) })),
   runFailed: ({ runId, cancelled, code, error }) =>
     set((state) => ({ runs: update(state.runs, runId, () => ({ status: cancelled ? 'cancelled' : 'failed', code, error })) })),
   setEvaluation: (evaluation) => set({ evaluation }),
