@@ -34,6 +34,22 @@ describe('command-line tools', () => {
     expect(last.testAccuracy).toBeLessThan(1);
   });
 
+  it('train --samples fine-tunes the bundled model on drawn digits, keeping its calibration', async () => {
+    const samples = temp('class.json');
+    const seven = [[[10, 10], [60, 10], [30, 90]]];
+    await writeFile(samples, JSON.stringify(Array.from({ length: 6 }, (_, i) => ({ label: 7, writer: `p${i % 2}`, strokes: seven }))));
+    const out = temp('tuned');
+    await tsx('train.ts', ['--model', 'mlp', '--samples', samples, '--epochs', '1', '--out', out]);
+    const card = JSON.parse(await readFile(path.join(out, 'card.json'), 'utf8'));
+    const bundled = JSON.parse(await readFile(path.join(root, 'models', 'mlp', 'card.json'), 'utf8'));
+    expect(card.epochsTrained).toBe(bundled.epochsTrained + 1);
+    expect(card.calibration).toEqual(bundled.calibration);
+    expect(card.trainingData.at(-1)).toMatch(/Fine-tuned on 6 samples/);
+    await writeFile(temp('letters.json'), JSON.stringify([{ label: 'x', strokes: seven }]));
+    await expect(tsx('train.ts', ['--model', 'mlp', '--samples', temp('letters.json'), '--out', temp('never')]))
+      .rejects.toMatchObject({ stderr: expect.stringMatching(/sample 0 is labelled "x"; --samples takes digits only/) });
+  });
+
   it('refuses bad arguments with a message', async () => {
     await expect(tsx('train.ts', ['--model', 'rnn'])).rejects.toMatchObject({ stderr: expect.stringMatching(/--model must be mlp or cnn/) });
     await expect(tsx('evaluate.ts', ['--model', temp('nothing')])).rejects.toMatchObject({ stderr: expect.stringMatching(/no such folder/) });

@@ -1,12 +1,17 @@
 /**
  * npm run train -- --model mlp|cnn [--epochs N] [--optimizer adam|sgd] [--lr X] [--batch N]
  *                  [--limit N] [--augment] [--cosine] [--seed N] [--from DIR] [--out DIR]
+ *                  [--samples FILE …]
  * Trains one of the course's models on MNIST (all 60,000 images unless --limit) with the course's
  * settings unless told otherwise, validating on the 10,000 test images after every epoch. The
  * model and its card are written to DIR after every epoch, so a stopped run keeps its last epoch.
  * --from DIR continues training a saved model; its card then counts all epochs and keeps the
  * earlier history.
+ * --samples FILE (in the stroke format of ../shared/data, digit labels only; repeatable) fine-tunes
+ * a model (--from DIR, the bundled one by default) on those drawings with MNIST and symbols
+ * replayed, as the app's "our examples" does, with its settings unless told otherwise.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { initBackend } from '../src/engine/backend';
 import { mnistSource, TrainingMix } from '../src/engine/data/trainingMix';
@@ -14,6 +19,10 @@ import { limitMnist, loadMnist } from '../src/engine/mnist';
 import { loadModel } from '../src/engine/modelStore';
 import { COURSE_SETTINGS, MODEL_KINDS, type ModelKind, type OptimizerName } from '../src/engine/models';
 import { trainModel } from '../src/engine/trainer';
+import { isDigitSample, loadStrokeFile } from '../src/engine/data/strokeFile';
+import { EXAMPLE_PASSES, FINE_TUNE_SETTINGS, fineTuneMix } from '../src/engine/fineTune';
+import { errorMessage } from '../src/shared/engineError';
+import { BUNDLED_MODELS } from './lib/models';
 import { formatDuration } from '../src/shared/format';
 import { saveEveryEpoch } from './lib/checkpoints';
 import { trainingProgressLog } from './lib/progressBar';
@@ -36,6 +45,7 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     from: { type: 'string' },
     out: { type: 'string' },
+    samples: { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -49,32 +59,54 @@ function positive(name: string, text: string | undefined, integer: boolean): num
 }
 if (values.optimizer !== undefined && values.optimizer !== 'adam' && values.optimizer !== 'sgd') fail('--optimizer must be adam or sgd');
 
-const course = COURSE_SETTINGS[kind];
+const fineTuning = values.samples.length > 0;
+const course = fineTuning ? FINE_TUNE_SETTINGS : COURSE_SETTINGS[kind];
 const settings = {
   optimizer: (values.optimizer as OptimizerName | undefined) ?? course.optimizer,
   learningRate: positive('lr', values.lr, false) ?? course.learningRate,
   batchSize: positive('batch', values.batch, true) ?? course.batchSize,
   epochs: positive('epochs', values.epochs, true) ?? course.epochs,
-  cosineDecay: values.cosine,
-  augment: values.augment,
+  cosineDecay: values.cosine || course.cosineDecay,
+  augment: values.augment || course.augment,
 };
 const limit = positive('limit', values.limit, true);
 const out = values.out ?? `trained/${kind}`;
 
+const samples = values.samples.flatMap((file) => {
+  try {
+    const read = loadStrokeFile(file);
+    const notDigit = read.findIndex((sample) => !isDigitSample(sample));
+    if (notDigit >= 0) fail(`${file}: sample ${notDigit} is labelled ${JSON.stringify(read[notDigit].label)}; --samples takes digits only`);
+    return read.filter(isDigitSample);
+  } catch (error) {
+    return fail(errorMessage(error));
+  }
+});
+
 const backend = await initBackend();
-const train = TrainingMix.of(mnistSource(limitMnist(await loadMnist('train'), limit), settings.augment));
+const mnist = await loadMnist('train');
+const train = fineTuning ? fineTuneMix(samples, mnist) : TrainingMix.of(mnistSource(limitMnist(mnist, limit), settings.augment));
 const test = await loadMnist('test');
-console.error(`Training ${kind.toUpperCase()} on ${train.epochSize} MNIST images with ${backend.name}: ${JSON.stringify(settings)}`);
+const what = fineTuning
+  ? `${samples.length} drawn samples, each redrawn ${EXAMPLE_PASSES} times an epoch, with MNIST and symbols replayed (${train.epochSize} images an epoch)`
+  : `${train.epochSize} MNIST images`;
+console.error(`Training ${kind.toUpperCase()} on ${what} with ${backend.name}: ${JSON.stringify(settings)}`);
 if (backend.fallbackReasons.length) console.error(`(backend fallbacks: ${backend.fallbackReasons.join('; ')})`);
 
-const start = values.from ? await loadModel(values.from, kind).catch((error: Error) => fail(error.message)) : undefined;
+const from = values.from ?? (fineTuning ? path.join(BUNDLED_MODELS, kind) : undefined);
+const start = from ? await loadModel(from, kind).catch((error: Error) => fail(error.message)) : undefined;
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
 const result = await trainModel({
   kind, settings, train, validation: test, signal: controller.signal, initialModel: start?.model,
   seed: values.seed === undefined ? undefined : Number(values.seed),
   onProgress: trainingProgressLog(kind.toUpperCase()),
-  onEpochEnd: saveEveryEpoch({ kind, settings, trainingSamples: train.epochSize, backend: backend.name, out, earlier: start?.card }),
+  onEpochEnd: saveEveryEpoch({
+    kind, settings, trainingSamples: train.epochSize, backend: backend.name, out, earlier: start?.card,
+    // Fine-tuned, it keeps the calibration of the model it grew from, as in the app.
+    calibration: fineTuning ? start?.card.calibration : undefined,
+    trainingData: fineTuning ? [...(start?.card.trainingData ?? []), `Fine-tuned on ${samples.length} samples of ${values.samples.join(', ')}`] : undefined,
+  }),
 }).catch((error: Error) => fail(error.message));
 const final = result.history.at(-1);
 console.error(`Saved to ${out}: MNIST test accuracy ${((final?.validationAccuracy ?? 0) * 100).toFixed(2)}% after ${formatDuration(result.seconds)}`);

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import type { Calibration } from '../../src/engine/calibration';
 import { makeCard, type ModelCard } from '../../src/engine/modelCard';
 import { saveModel } from '../../src/engine/modelStore';
 import type { ModelKind, TrainingSettings } from '../../src/engine/models';
@@ -16,6 +17,7 @@ export function saveEveryEpoch(options: {
   backend: string;
   out: string;
   earlier?: ModelCard;
+  calibration?: Calibration;
   trainingData?: string[];
 }): (model: tf.LayersModel, summary: EpochProgress) => Promise<void> {
   const history: EpochProgress[] = [];

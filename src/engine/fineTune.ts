@@ -63,6 +63,10 @@ export interface ExampleSplit {
 /** One in this many writers (or, without named writers, examples) is held out. */
 const HOLD_OUT_EVERY = 5;
 
+/** Whether the i-th of `count` is held out: every fifth, and the last of fewer than five (never the only one). */
+const heldOutAt = (i: number, count: number) =>
+  count >= 2 && (i % HOLD_OUT_EVERY === HOLD_OUT_EVERY - 1 || (count < HOLD_OUT_EVERY && i === count - 1));
+
 /**
  * Which examples teach and which measure. With two or more named writers, whole writers are held
  * out (every fifth by name, at least one), because what counts is reading the next pupil, not
@@ -71,7 +75,7 @@ const HOLD_OUT_EVERY = 5;
 export function splitExamples(examples: readonly Example[]): ExampleSplit {
   const writers = [...new Set(examples.map((e) => e.writer).filter((w) => w !== ''))].sort();
   if (writers.length >= 2) {
-    const heldOutWriters = writers.filter((_, i) => i % HOLD_OUT_EVERY === HOLD_OUT_EVERY - 1 || (writers.length < HOLD_OUT_EVERY && i === writers.length - 1));
+    const heldOutWriters = writers.filter((_, i) => heldOutAt(i, writers.length));
     const held = new Set(heldOutWriters);
     return {
       train: examples.filter((e) => !held.has(e.writer)),
@@ -80,10 +84,9 @@ export function splitExamples(examples: readonly Example[]): ExampleSplit {
       heldOutWriters,
     };
   }
-  const heldOut = examples.length >= 2 ? (_: unknown, i: number) => i % HOLD_OUT_EVERY === HOLD_OUT_EVERY - 1 || (examples.length < HOLD_OUT_EVERY && i === examples.length - 1) : () => false;
   return {
-    train: examples.filter((e, i) => !heldOut(e, i)),
-    heldOut: examples.filter(heldOut),
+    train: examples.filter((_, i) => !heldOutAt(i, examples.length)),
+    heldOut: examples.filter((_, i) => heldOutAt(i, examples.length)),
     heldOutBy: 'example',
     heldOutWriters: [],
   };

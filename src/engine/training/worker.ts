@@ -66,7 +66,9 @@ async function run(job: Job): Promise<JobResult> {
       ? [...(initial?.card.trainingData ?? []), `Fine-tuned on ${examples.train.length} examples of the class, with MNIST and symbols replayed`]
       : initial?.card.trainingData,
   });
-  const fineTune = examples && before ? await compareOnHeldOut(examples, before, { model, card }, initial?.card.mnistTestAccuracy ?? null, evaluation.accuracy) : null;
+  const fineTune = examples && before
+    ? await compareOnHeldOut(examples, before, { model, card }, initial?.card.mnistTestAccuracy ?? null, evaluation.accuracy)
+    : null;
   if (controller.signal.aborted) throw new TrainingCancelled();
   await saveModel(model, card, job.directory);
   model.dispose();
