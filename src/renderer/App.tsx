@@ -2,9 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { AboutDialog } from './components/AboutDialog';
 import { Board } from './components/Board';
 import { EvaluationDialog } from './components/EvaluationDialog';
+import { ExamplesGallery } from './components/ExamplesGallery';
 import { InputsPanel } from './components/InputsPanel';
 import { PostalCode } from './components/PostalCode';
 import { ProbabilityBars } from './components/ProbabilityBars';
+import { SaveExamples } from './components/SaveExamples';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
 import { TrainingPanel } from './components/TrainingPanel';
@@ -32,6 +34,7 @@ export function App() {
         <Board />
         <Toolbar />
         <PostalCode />
+        <SaveExamples />
         <ProbabilityBars />
         {notice && <p data-testid="notice" className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} title={notice.detail}>{notice.text}</p>}
         {showInputs && <InputsPanel />}
@@ -40,6 +43,7 @@ export function App() {
       <AboutDialog />
       <TrainingPanel />
       <EvaluationDialog />
+      <ExamplesGallery />
     </div>
   );
 }

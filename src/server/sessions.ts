@@ -9,6 +9,11 @@ const TEACHER_ONLY = {
   useTrainedModel: 'choose a retrained model',
   restoreBundled: 'restore a bundled model',
   evaluateActive: 'evaluate a model',
+  listExamples: "look through the class's examples",
+  relabelExample: 'change an example',
+  deleteExamples: 'delete examples',
+  restoreExamples: 'restore examples',
+  importExamples: 'import examples',
 } as const;
 
 /**
@@ -44,6 +49,12 @@ export function classroomSessions(engine: EngineService) {
         useTrainedModel: (payload) => teacherOnly(TEACHER_ONLY.useTrainedModel, () => withRole(base.useTrainedModel(payload))),
         restoreBundled: (payload) => teacherOnly(TEACHER_ONLY.restoreBundled, () => withRole(base.restoreBundled(payload))),
         evaluateActive: (payload) => teacherOnly(TEACHER_ONLY.evaluateActive, () => base.evaluateActive(payload)),
+        // Every tablet may save its drawings as examples; looking through and changing them is the teacher's.
+        listExamples: (payload) => teacherOnly(TEACHER_ONLY.listExamples, () => base.listExamples(payload)),
+        relabelExample: (payload) => teacherOnly(TEACHER_ONLY.relabelExample, () => base.relabelExample(payload)),
+        deleteExamples: (payload) => teacherOnly(TEACHER_ONLY.deleteExamples, () => base.deleteExamples(payload)),
+        restoreExamples: (payload) => teacherOnly(TEACHER_ONLY.restoreExamples, () => base.restoreExamples(payload)),
+        importExamples: (payload) => teacherOnly(TEACHER_ONLY.importExamples, () => base.importExamples(payload)),
       };
     },
     /** A training finished, failed or was cancelled: anyone may start (and then cancel) the next. */

@@ -148,6 +148,32 @@ export const TrainingSettingsSchema = z.object({
 });
 export type TrainingSettings = z.infer<typeof TrainingSettingsSchema>;
 
+/** A pen trajectory in box units (0–100, y downward), as the board records it. */
+const PointSchema = z.tuple([z.number().finite(), z.number().finite()]).readonly();
+export const StrokesSchema = z.array(z.array(PointSchema).min(1).max(2000).readonly()).min(1).max(60).readonly();
+
+/** A digit drawing of the class, kept to teach the model their handwriting. */
+export const ExampleSchema = z.object({
+  id: z.string().regex(/^[0-9a-z-]{1,40}$/),
+  label: z.number().int().min(0).max(9),
+  /** Who drew it ("3-2 Minji"); empty when nobody said. */
+  writer: z.string().max(60),
+  strokes: StrokesSchema,
+  savedAt: z.string(),
+});
+export type Example = z.infer<typeof ExampleSchema>;
+
+/** How many examples there are of each digit, and of each writer. */
+export const ExampleCountsSchema = z.object({
+  total: z.number().int(),
+  byDigit: z.array(z.number().int()).length(10),
+  byWriter: z.record(z.string(), z.number().int()),
+});
+export type ExampleCounts = z.infer<typeof ExampleCountsSchema>;
+
+/** Examples travel in pages, so that no message grows past the wire's limit. */
+export const EXAMPLES_PAGE = 100;
+
 /**
  * What a retraining learns from: MNIST's training images (the course's way), or the class's saved
  * examples with MNIST replayed beside them (fine-tuning).
@@ -196,7 +222,9 @@ export const FineTuneReportSchema = z.object({
   mnistBefore: z.number().nullable(),
   mnistAfter: z.number(),
   /** Held-out examples whose reading changed: -1 is "?". */
-  changed: z.array(z.object({ id: z.string(), label: z.number().int(), before: z.number().int(), after: z.number().int() })),
+  changed: z.array(z.object({
+    id: z.string(), label: z.number().int(), before: z.number().int(), after: z.number().int(), strokes: StrokesSchema,
+  })),
 });
 export type FineTuneReport = z.infer<typeof FineTuneReportSchema>;
 
@@ -230,32 +258,6 @@ export const ReportSchema = z.object({
   })),
 });
 export type Report = z.infer<typeof ReportSchema>;
-
-/** A pen trajectory in box units (0–100, y downward), as the board records it. */
-const PointSchema = z.tuple([z.number().finite(), z.number().finite()]);
-export const StrokesSchema = z.array(z.array(PointSchema).min(1).max(2000)).min(1).max(60);
-
-/** A digit drawing of the class, kept to teach the model their handwriting. */
-export const ExampleSchema = z.object({
-  id: z.string().regex(/^[0-9a-z-]{1,40}$/),
-  label: z.number().int().min(0).max(9),
-  /** Who drew it ("3-2 Minji"); empty when nobody said. */
-  writer: z.string().max(60),
-  strokes: StrokesSchema,
-  savedAt: z.string(),
-});
-export type Example = z.infer<typeof ExampleSchema>;
-
-/** How many examples there are of each digit, and of each writer. */
-export const ExampleCountsSchema = z.object({
-  total: z.number().int(),
-  byDigit: z.array(z.number().int()).length(10),
-  byWriter: z.record(z.string(), z.number().int()),
-});
-export type ExampleCounts = z.infer<typeof ExampleCountsSchema>;
-
-/** Examples travel in pages, so that no message grows past the wire's limit. */
-export const EXAMPLES_PAGE = 100;
 
 /** A trained model's folder name, as the engine made it. */
 const TrainedModelName = z.string().regex(/^(mlp|cnn)-[0-9A-Za-z-]+$/);
@@ -336,7 +338,7 @@ export type Reply<N extends RequestName> = z.infer<(typeof requests)[N]['reply']
 /** Actions the application menu (or a kiosk timer) asks the UI to perform. */
 export const MenuActionSchema = z.enum([
   'erase', 'show', 'recognize', 'quit', 'use-mlp', 'use-cnn', 'about',
-  'retrain-mlp', 'retrain-cnn', 'evaluate', 'restore-bundled',
+  'retrain-mlp', 'retrain-cnn', 'evaluate', 'restore-bundled', 'examples',
 ]);
 export type MenuAction = z.infer<typeof MenuActionSchema>;
 

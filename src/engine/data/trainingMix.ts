@@ -64,7 +64,7 @@ export function scanSource(name: string, set: ScanSet, augment: boolean): Sample
 
 export interface LabelledStrokes {
   label: number;
-  strokes: Stroke[];
+  strokes: readonly Stroke[];
 }
 
 /** Pen-drawn samples replayed with the app's pen; redrawn by another hand when augmenting. */

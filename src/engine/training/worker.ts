@@ -90,7 +90,7 @@ async function compareOnHeldOut(
     after: shareRight(now, heldOut),
     mnistBefore,
     mnistAfter,
-    changed: heldOut.flatMap((example, i) => (before[i] === now[i] ? [] : [{ id: example.id, label: example.label, before: before[i], after: now[i] }])),
+    changed: heldOut.flatMap(({ id, label, strokes }, i) => (before[i] === now[i] ? [] : [{ id, label, strokes, before: before[i], after: now[i] }])),
   };
 }
 

@@ -26,6 +26,7 @@ export function buildMenu(
         { type: 'separator' },
         { label: t.retrainMlp, click: () => perform('retrain-mlp') },
         { label: t.retrainCnn, click: () => perform('retrain-cnn') },
+        { label: t.examples, click: () => perform('examples') },
         { label: t.evaluate, click: () => perform('evaluate') },
         { label: t.restore, click: () => perform('restore-bundled') },
       ],

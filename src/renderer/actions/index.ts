@@ -2,6 +2,7 @@ import type { MenuAction } from '../../shared/contract';
 import { about } from './about';
 import type { Action } from './action';
 import { erase } from './erase';
+import { openGallery } from './examples';
 import { quit } from './quit';
 import { recognize } from './recognize';
 import { show } from './show';
@@ -24,6 +25,7 @@ export const MENU_ACTIONS: Record<MenuAction, Action> = {
   'retrain-cnn': retrainCnn,
   evaluate,
   'restore-bundled': restoreBundled,
+  examples: openGallery,
 };
 
 /**

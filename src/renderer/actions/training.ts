@@ -6,7 +6,12 @@ function retrain(model: ModelKind): Action {
   return {
     name: `retrain-${model}`,
     labelKey: model === 'mlp' ? 'training.retrainMlp' : 'training.retrainCnn',
-    perform: ({ store }) => store.getState().openTraining(model),
+    perform: async ({ store, engine }) => {
+      store.getState().openTraining(model);
+      // How many examples there are to fine-tune on: a page past the end holds none, only the counts.
+      const { counts } = await engine.listExamples({ offset: Number.MAX_SAFE_INTEGER }).catch(() => ({ counts: null }));
+      if (counts) store.getState().setExampleCounts(counts);
+    },
   };
 }
 

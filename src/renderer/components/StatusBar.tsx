@@ -65,7 +65,7 @@ export function StatusBar() {
       {/* A pupil's tablet on a classroom network draws and reads; the teacher manages models. */}
       {info?.teacher && (
         <span className="model-actions">
-          {(['retrain-mlp', 'retrain-cnn', 'evaluate', 'restore-bundled'] as const).map((id) => (
+          {(['retrain-mlp', 'retrain-cnn', 'examples', 'evaluate', 'restore-bundled'] as const).map((id) => (
             <ActionButton key={id} action={MENU_ACTIONS[id]} className="link" />
           ))}
         </span>

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import type { TrainingData } from '../../shared/contract';
 import { formatDuration } from '../../shared/format';
 import { adoptTrainedModel, cancelTraining, startTraining } from '../actions/training';
 import { useAppStore } from '../store/store';
 import { panelRun } from '../store/trainingSlice';
 import { useActions, useEnabled } from '../useActions';
 import { ActionButton } from './ActionButton';
+import { FineTuneView } from './FineTuneView';
 import { LearningCurves } from './LearningCurves';
 import { ReportView } from './ReportView';
 import { useModalDialog } from './useModalDialog';
@@ -32,6 +34,8 @@ export function TrainingPanel() {
   const current = useAppStore(panelRun);
   const ref = useModalDialog(model !== null);
   const form = forms[model ?? 'mlp'];
+  const fineTuning = form.data === 'examples';
+  const exampleCount = useAppStore((s) => s.exampleCounts?.total ?? 0);
   const modelRuns = runs.filter((run) => run.request.model === model);
   const batch = current?.lastBatch;
   const fraction = batch ? ((batch.epoch - 1) * batch.batches + batch.batch) / (batch.batches * batch.epochs) : 0;
@@ -45,6 +49,18 @@ export function TrainingPanel() {
       <h2 id="training-title">{model === 'mlp' ? t('training.retrainMlp') : t('training.retrainCnn')}</h2>
       <form className="training-form" onSubmit={(event) => { event.preventDefault(); perform(startTraining); }}>
         <label>
+          {t('training.data')}
+          <select value={form.data} onChange={(e) => update({ data: e.target.value as TrainingData })}>
+            <option value="mnist">{t('training.dataMnist')}</option>
+            <option value="examples" disabled={!exampleCount}>{t('training.dataExamples', { count: exampleCount })}</option>
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={form.fromActive || fineTuning} disabled={fineTuning}
+            onChange={(e) => update({ fromActive: e.target.checked })} />
+          {t('training.fromActive')}
+        </label>
+        <label>
           {t('training.optimizer')}
           <select value={form.optimizer} onChange={(e) => update({ optimizer: e.target.value as 'adam' | 'sgd' })}>
             <option value="adam">Adam</option>
@@ -54,7 +70,10 @@ export function TrainingPanel() {
         <NumberField label={t('training.learningRate')} value={form.learningRate} min={0.00001} max={1} step="any" onChange={(learningRate) => update({ learningRate })} />
         <NumberField label={t('training.epochs')} value={form.epochs} min={1} max={100} step={1} onChange={(epochs) => update({ epochs })} />
         <NumberField label={t('training.batchSize')} value={form.batchSize} min={8} max={1024} step={1} onChange={(batchSize) => update({ batchSize })} />
-        <NumberField label={t('training.trainingSize')} value={form.trainingSize} min={100} max={60000} step={100} onChange={(trainingSize) => update({ trainingSize })} />
+        {!fineTuning && (
+          <NumberField label={t('training.trainingSize')} value={form.trainingSize} min={100} max={60000} step={100}
+            onChange={(trainingSize) => update({ trainingSize })} />
+        )}
         <label className="checkbox">
           <input type="checkbox" checked={form.augment} onChange={(e) => update({ augment: e.target.checked })} />
           {t('training.augment')}
@@ -97,6 +116,7 @@ export function TrainingPanel() {
           </tbody>
         </table>
       ) : null}
+      {current?.fineTune && <FineTuneView report={current.fineTune} />}
       {current?.report && (
         <>
           <ReportView report={current.report} />
