@@ -11,6 +11,9 @@
  * npm run bench -- faults [--json]
  *   the browser-hosted server under abuse and load: 10,000 malformed messages, every broken-frame
  *   kind, 30 tablets recognising at once, 1,000 × Use this model; memory before and after.
+ * npm run bench -- fine-tune [--json] [--seed N]
+ *   teaching one new writer: errors on half their digits before and after fine-tuning on the other
+ *   half (with replay), MNIST test before and after, and how long it takes.
  * npm run bench -- ui [--json]
  *   in Chromium (browser-hosted mode): from the Recognize click to the digits painted.
  * With --json the last line is one JSON object {"results": [...]}.
@@ -18,6 +21,7 @@
 import { parseArgs } from 'node:util';
 import { benchAccuracy } from './bench/accuracy';
 import { benchFaults } from './bench/faults';
+import { benchFineTune } from './bench/fineTune';
 import { benchRecognize } from './bench/recognize';
 import { benchTraining } from './bench/training';
 import { benchUi } from './bench/ui';
@@ -57,6 +61,7 @@ const benches: Record<string, () => Promise<unknown[]>> = {
     system: CODE_SYSTEM_IDS.find((id) => id === values.system) ?? fail(`--system must be one of ${CODE_SYSTEM_IDS.join(', ')}`),
   }),
   training: benchTraining,
+  'fine-tune': () => benchFineTune({ seed: Number(values.seed) }),
   faults: benchFaults,
   ui: benchUi,
 };

@@ -8,6 +8,7 @@ import { drawInBox } from '../../e2e/support/draw';
 import { BUNDLED_MODELS, REPO_ROOT } from '../lib/models';
 import { seededRandom } from '../../src/shared/random';
 import { randomPlacement } from '../../src/engine/data/render';
+import { ExampleStore } from '../../src/engine/examples/exampleStore';
 import { penWriterRole } from '../lib/datasets';
 import { codeStrokes, loadPenDigits } from '../lib/penDigits';
 import { median, percentile } from '../lib/stats';
@@ -30,9 +31,10 @@ const UI_CODES = 50;
  * as the board shows them.
  */
 export async function benchUi(): Promise<Record<string, unknown>[]> {
+  const dataRoot = await mkdtemp(path.join(os.tmpdir(), 'bench-ui-'));
+  await saveClassExamples(dataRoot);
   const server = await startServer({
-    port: 0, host: '127.0.0.1', rendererRoot: `${REPO_ROOT}/out/renderer`, modelsRoot: BUNDLED_MODELS, version: 'bench',
-    dataRoot: await mkdtemp(path.join(os.tmpdir(), 'bench-ui-')),
+    port: 0, host: '127.0.0.1', rendererRoot: `${REPO_ROOT}/out/renderer`, modelsRoot: BUNDLED_MODELS, version: 'bench', dataRoot,
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -77,6 +79,7 @@ export async function benchUi(): Promise<Record<string, unknown>[]> {
         `p95 ${row.clickToPaintedP95Ms.toFixed(1)} ms over ${times.length} runs (Chromium, browser-hosted mode)`);
       results.push({ ...row, ...(await uiAccuracy(page)) });
     }
+    results.push(await galleryTimes(page));
     return results;
   } finally {
     await browser.close();
@@ -106,5 +109,62 @@ async function uiAccuracy(page: Page): Promise<{ uiDigits: number; uiAccuracy: n
   const row = { uiDigits: UI_CODES * 5, uiAccuracy: right / (UI_CODES * 5), uiCodeAccuracy: codesRight / UI_CODES };
   console.log(`  through the UI: ${(row.uiAccuracy * 100).toFixed(2)} % of ${row.uiDigits} mouse-drawn digits, ` +
     `${(row.uiCodeAccuracy * 100).toFixed(1)} % of ${UI_CODES} codes (pen-drawn test writers, UCI, CC BY 4.0)`);
+  return row;
+}
+
+const GALLERY_EXAMPLES = 2000;
+
+/** A class's worth of saved examples: 2,000 pen-drawn digits of 30 writers, as the board saves them. */
+async function saveClassExamples(dataRoot: string): Promise<void> {
+  const random = seededRandom(5);
+  const pen = loadPenDigits();
+  const samples = Array.from({ length: GALLERY_EXAMPLES }, (_, i) => {
+    const digit = pen[(i * 7) % pen.length];
+    return { label: digit.label, writer: digit.writer, strokes: placeInBox(digit.strokes, randomPlacement(random)) };
+  });
+  await new ExampleStore(path.join(dataRoot, 'examples', 'examples.json')).import(samples);
+}
+
+/** Opening the gallery of 2,000 examples (click to every card painted) and scrolling it from top to bottom. */
+async function galleryTimes(page: Page): Promise<Record<string, unknown>> {
+  await page.evaluate(() => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Our examples…')!;
+    window.paintedAfter = new Promise((resolve) => {
+      let clickedAt = 0;
+      button.addEventListener('click', (event) => (clickedAt = event.timeStamp), { capture: true, once: true });
+      const poll = () => {
+        if (document.querySelectorAll('[data-testid="example"]').length >= 2000) {
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - clickedAt), 0));
+        } else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    });
+  });
+  await page.getByRole('button', { name: 'Our examples…' }).click();
+  const openMs = await page.evaluate(() => window.paintedAfter!);
+  const frames = await page.evaluate(() => new Promise<number[]>((resolve) => {
+    const dialog = document.querySelector('dialog.examples-gallery')!;
+    const gaps: number[] = [];
+    let last = performance.now();
+    const step = () => {
+      const now = performance.now();
+      gaps.push(now - last);
+      last = now;
+      if (dialog.scrollTop + dialog.clientHeight >= dialog.scrollHeight - 1) resolve(gaps.slice(1));
+      else {
+        dialog.scrollBy(0, 120);
+        requestAnimationFrame(step);
+      }
+    };
+    requestAnimationFrame(step);
+  }));
+  const row = {
+    bench: 'gallery', examples: GALLERY_EXAMPLES, openMs,
+    scrollFrames: frames.length, scrollFrameMedianMs: median(frames), scrollFrameP95Ms: percentile(frames, 0.95),
+    framesOver50Ms: frames.filter((ms) => ms > 50).length,
+  };
+  console.log(`Gallery of ${GALLERY_EXAMPLES} examples: open ${openMs.toFixed(0)} ms; scrolled through in ${frames.length} frames, ` +
+    `median ${row.scrollFrameMedianMs.toFixed(1)} ms, p95 ${row.scrollFrameP95Ms.toFixed(1)} ms, ${row.framesOver50Ms} over 50 ms`);
+  await page.keyboard.press('Escape');
   return row;
 }

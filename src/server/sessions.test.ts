@@ -15,6 +15,9 @@ function fakeEngine(): EngineService {
     restoreBundled: vi.fn(async () => info),
     useTrainedModel: vi.fn(async () => info),
     evaluateActive: vi.fn(async () => ({}) as never),
+    saveExamples: vi.fn(async () => ({ saved: 1 })),
+    listExamples: vi.fn(async () => ({ examples: [] })),
+    deleteExamples: vi.fn(async () => ({ deleted: [] })),
   } as unknown as Handlers;
   return Object.assign({ ...handlers }, { session: () => handlers });
 }
@@ -36,6 +39,15 @@ describe('classroom sessions', () => {
     await expect(pupil.restoreBundled({ model: 'cnn' })).rejects.toThrow(/Only the teacher/);
     await expect(pupil.useTrainedModel({ model: 'cnn', trainedModel: 'cnn-x' })).rejects.toThrow(/Only the teacher/);
     await expect(pupil.evaluateActive({})).rejects.toThrow(/Only the teacher/);
+  });
+
+  it("let every tab save its drawings as examples, and only the teacher's look through or change them", async () => {
+    const sessions = classroomSessions(fakeEngine());
+    const pupil = sessions.open(false);
+    await expect(pupil.saveExamples({ writer: 'Minji', examples: [{ label: 1, strokes: [[[50, 10], [50, 90]]] }] })).resolves.toEqual({ saved: 1 });
+    await expect(pupil.listExamples({ offset: 0 })).rejects.toMatchObject({ code: 'teacherOnly' });
+    await expect(pupil.deleteExamples({ ids: ['a'] })).rejects.toMatchObject({ code: 'teacherOnly' });
+    await expect(sessions.open(true).listExamples({ offset: 0 })).resolves.toEqual({ examples: [] });
   });
 
   it('let only the tab that started a training cancel it, until it ends', async () => {
