@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTempFolder } from '../testing/tempFolder';
 import { initBackend } from './backend';
 import { makeCard } from './modelCard';
-import { buildModel, COURSE_SETTINGS, type ModelKind } from './models';
+import { ARCHITECTURE, buildModel, COURSE_SETTINGS, describeLayers, type ModelKind } from './models';
 import { loadModel, ModelLoadError, saveModel } from './modelStore';
 
 const temp = useTempFolder('models-');
@@ -24,6 +24,18 @@ async function saveFresh(kind: ModelKind, directory: string): Promise<tf.LayersM
 }
 
 describe('model store', () => {
+
+  it.each(['mlp', 'cnn'] as const)('describes a loaded %s by its layers, not by what its card says', async (kind) => {
+    const directory = temp(`described-${kind}`);
+    const original = buildModel(kind);
+    await saveModel(original, { ...makeCard({ kind, model: original, settings: COURSE_SETTINGS[kind], history: [], trainingSamples: 10,
+      backend: 'wasm', mnistTestAccuracy: null }), architecture: 'an older card (in other words)' }, directory);
+    const { model, card } = await loadModel(directory, kind);
+    expect(card.architecture).toBe(ARCHITECTURE[kind]);
+    expect(describeLayers(original)).toBe(ARCHITECTURE[kind]);
+    model.dispose();
+    original.dispose();
+  });
   it.each(['mlp', 'cnn'] as const)('saves and loads a %s with the same weights and card', async (kind) => {
     const directory = temp(`roundtrip-${kind}`);
     const original = await saveFresh(kind, directory);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { ModelCardSchema, type ModelCard } from './modelCard';
-import { CLASS_COUNT, INPUT_SHAPE, type ModelKind } from './models';
+import { CLASS_COUNT, describeLayers, INPUT_SHAPE, type ModelKind } from './models';
 import { EngineError } from '../shared/engineError';
 
 /**
@@ -200,5 +200,6 @@ export async function loadModel(directory: string, kind?: ModelKind): Promise<Lo
     model.dispose();
     throw new ModelLoadError(directory, `takes ${inputShape} and gives ${outputShape}, not what a ${card.kind.toUpperCase()} digit reader needs`);
   }
-  return { model, card };
+  // The layer plan as the network has it, whatever words an older card used for it.
+  return { model, card: { ...card, architecture: describeLayers(model) } };
 }

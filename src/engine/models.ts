@@ -67,6 +67,21 @@ export function buildCnn(): tf.LayersModel {
   });
 }
 
+/** A network's layer plan in the notation of ARCHITECTURE ("Conv 32 3×3 relu → MaxPool 2 → …"), read from its layers. */
+export function describeLayers(model: tf.LayersModel): string {
+  return model.layers.map((layer) => {
+    const config = layer.getConfig() as { filters?: number; kernelSize?: number[]; activation?: string; poolSize?: number[]; rate?: number; units?: number };
+    switch (layer.getClassName()) {
+      case 'Conv2D': return `Conv ${config.filters} ${config.kernelSize?.join('×')} ${config.activation}`;
+      case 'MaxPooling2D': return `MaxPool ${config.poolSize?.[0]}`;
+      case 'Dropout': return `Dropout ${config.rate}`;
+      case 'Flatten': return 'Flatten';
+      case 'Dense': return `Dense ${config.units} ${config.activation}`;
+      default: return layer.getClassName();
+    }
+  }).join(' → ');
+}
+
 export function buildModel(kind: ModelKind): tf.LayersModel {
   return kind === 'mlp' ? buildMlp() : buildCnn();
 }
