@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import type { Recognition } from '../src/shared/contract';
 import { placeInBox } from '../src/shared/placement';
@@ -59,6 +60,26 @@ test('draw, save as examples, look through them, fine-tune on them and use the m
   await gallery.getByTestId('example').first().getByRole('button', { name: 'Delete' }).click();
   await expect(gallery.getByTestId('example-count')).toHaveText('9 examples');
   await gallery.getByRole('button', { name: 'Undo' }).click();
+  await expect(gallery.getByTestId('example-count')).toHaveText('10 examples');
+
+  // Export gives the stroke format of ../shared/data; importing it (with a bad record) adds the good ones.
+  const downloading = page.waitForEvent('download');
+  await gallery.getByRole('button', { name: 'Export…' }).click();
+  const exported = JSON.parse(await readFile((await (await downloading).path())!, 'utf8')) as { label: number; writer: string; strokes: unknown }[];
+  expect(exported).toHaveLength(10);
+  expect(exported.map((e) => e.writer).sort()).toEqual([...Array(5).fill('3-2 Jisu'), ...Array(5).fill('3-2 Minji')]);
+  const choosing = page.waitForEvent('filechooser');
+  await gallery.getByRole('button', { name: 'Import…' }).click();
+  await (await choosing).setFiles({
+    name: 'copy.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify([...exported.slice(0, 2).map((e) => ({ ...e, writer: 'copy' })), { label: 'A', strokes: [] }])),
+  });
+  await expect(page.getByTestId('notice')).toHaveText('Imported 2 examples; 1 records were not samples and were left out.');
+  await expect(gallery.getByTestId('example-count')).toHaveText('12 examples');
+  const copies = gallery.getByTestId('example').filter({ hasText: 'copy' });
+  await expect(copies).toHaveCount(2);
+  await copies.first().getByRole('button', { name: 'Delete' }).click();
+  await copies.first().getByRole('button', { name: 'Delete' }).click();
   await expect(gallery.getByTestId('example-count')).toHaveText('10 examples');
   await gallery.getByRole('button', { name: 'Close' }).click();
 
