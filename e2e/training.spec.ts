@@ -36,6 +36,9 @@ test('retrain the MLP in a tiny run, watch it learn, read the report and use the
   await panel.getByRole('button', { name: 'Use this model' }).click();
   await expect(page.getByTestId('model-source')).toHaveText('retrained');
   await expect(page.getByRole('radio', { name: 'MLP' })).toBeChecked();
+  // The status bar says which backend trained the model in use: here, the engine's own.
+  const engineBackend = (await page.getByTestId('backend').textContent())!.replace(/^.*TensorFlow\.js /, '');
+  await expect(page.getByTestId('trained-with')).toHaveText(`model trained with ${engineBackend}`);
   await panel.getByRole('button', { name: 'Close' }).click();
   // Opened again, the panel keeps the settings last used.
   await page.getByRole('button', { name: 'Retrain MLP…' }).click();

@@ -127,37 +127,34 @@ async function saveClassExamples(dataRoot: string): Promise<void> {
 
 /** Opening the gallery of 2,000 examples (click to every card painted) and scrolling it from top to bottom. */
 async function galleryTimes(page: Page): Promise<Record<string, unknown>> {
-  await page.evaluate(() => {
+  // No named functions inside evaluate: tsx would wrap them in a helper the page does not have.
+  await page.evaluate((count) => {
     const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Our examples…')!;
     window.paintedAfter = new Promise((resolve) => {
       let clickedAt = 0;
       button.addEventListener('click', (event) => (clickedAt = event.timeStamp), { capture: true, once: true });
-      const poll = () => {
-        if (document.querySelectorAll('[data-testid="example"]').length >= 2000) {
-          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - clickedAt), 0));
-        } else requestAnimationFrame(poll);
-      };
-      requestAnimationFrame(poll);
+      const observer = new MutationObserver(() => {
+        if (document.querySelectorAll('[data-testid="example"]').length < count) return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - clickedAt), 0));
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
     });
-  });
+  }, GALLERY_EXAMPLES);
   await page.getByRole('button', { name: 'Our examples…' }).click();
   const openMs = await page.evaluate(() => window.paintedAfter!);
-  const frames = await page.evaluate(() => new Promise<number[]>((resolve) => {
+  const frames = await page.evaluate(async () => {
     const dialog = document.querySelector('dialog.examples-gallery')!;
     const gaps: number[] = [];
-    let last = performance.now();
-    const step = () => {
-      const now = performance.now();
+    let last = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    while (dialog.scrollTop + dialog.clientHeight < dialog.scrollHeight - 1) {
+      dialog.scrollBy(0, 120);
+      const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
       gaps.push(now - last);
       last = now;
-      if (dialog.scrollTop + dialog.clientHeight >= dialog.scrollHeight - 1) resolve(gaps.slice(1));
-      else {
-        dialog.scrollBy(0, 120);
-        requestAnimationFrame(step);
-      }
-    };
-    requestAnimationFrame(step);
-  }));
+    }
+    return gaps;
+  });
   const row = {
     bench: 'gallery', examples: GALLERY_EXAMPLES, openMs,
     scrollFrames: frames.length, scrollFrameMedianMs: median(frames), scrollFrameP95Ms: percentile(frames, 0.95),

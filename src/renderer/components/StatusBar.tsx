@@ -42,6 +42,7 @@ export function StatusBar() {
         </span>
       )}
       <span data-testid="backend">{t('status.backend')}: {info ? `TensorFlow.js ${info.backend}` : '…'}</span>
+      {info && <span data-testid="trained-with">{t('status.trainedWith', { backend: info.model.trainedOn })}</span>}
       <label>
         <input type="checkbox" checked={!muted} onChange={(e) => setMuted(!e.target.checked)} /> {t('status.sound')}
       </label>

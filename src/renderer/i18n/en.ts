@@ -52,7 +52,7 @@ export const en = {
     damaged: 'The examples file was damaged; what could be read is shown, and the file as it was is kept beside it.',
   },
   inputs: { title: 'What the network sees (28×28)', empty: 'empty' },
-  status: { codeSystem: 'Codes', readAsYouDraw: 'Read as you draw', model: 'Model', backend: 'Engine', sound: 'Sound', language: 'Language', recognizing: 'Recognizing…' },
+  status: { codeSystem: 'Codes', readAsYouDraw: 'Read as you draw', model: 'Model', backend: 'Engine', trainedWith: 'model trained with {{backend}}', sound: 'Sound', language: 'Language', recognizing: 'Recognizing…' },
   about: {
     title: 'About',
     body: 'Reads handwritten postal codes with a neural network trained on the handwriting of hundreds of people (MNIST, scanned mail, pen-drawn digits), and says when a box holds no digit.',

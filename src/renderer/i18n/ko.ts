@@ -54,7 +54,7 @@ export const ko: Messages = {
     damaged: '예시 파일이 손상되어 읽을 수 있는 것만 보여 줍니다. 원래 파일은 옆에 보관했습니다.',
   },
   inputs: { title: '신경망이 보는 입력 (28×28)', empty: '비어 있음' },
-  status: { codeSystem: '번호 체계', readAsYouDraw: '그리는 대로 인식', model: '모델', backend: '엔진', sound: '소리', language: '언어', recognizing: '인식 중…' },
+  status: { codeSystem: '번호 체계', readAsYouDraw: '그리는 대로 인식', model: '모델', backend: '엔진', trainedWith: '모델 학습: {{backend}}', sound: '소리', language: '언어', recognizing: '인식 중…' },
   about: {
     title: '정보',
     body: '수백 명의 손글씨(MNIST, 스캔한 우편물, 펜으로 쓴 숫자)로 학습한 신경망으로 손글씨 우편번호를 읽고, 숫자가 아닌 것은 그렇다고 알려 줍니다.',
