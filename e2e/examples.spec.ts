@@ -55,14 +55,14 @@ test('draw, save as examples, look through them, fine-tune on them and use the m
   await page.getByRole('button', { name: 'Our examples…' }).click();
   const gallery = page.getByRole('dialog', { name: 'Our examples' });
   await expect(gallery.getByTestId('example-count')).toHaveText('10 examples');
-  await expect(gallery.getByTestId('example')).toHaveCount(10);
   await expect(gallery).toContainText('3-2 Jisu 5 · 3-2 Minji 5');
+  await expect(gallery.getByTestId('example').first()).toBeVisible();
   await gallery.getByTestId('example').first().getByRole('button', { name: 'Delete' }).click();
   await expect(gallery.getByTestId('example-count')).toHaveText('9 examples');
   await gallery.getByRole('button', { name: 'Undo' }).click();
   await expect(gallery.getByTestId('example-count')).toHaveText('10 examples');
 
-  // Export gives the stroke format of ../shared/data; importing it (with a bad record) adds the good ones.
+  // Export gives the stroke format of ../shared/data; importing part of it back, with a bad record, adds the good ones.
   const downloading = page.waitForEvent('download');
   await gallery.getByRole('button', { name: 'Export…' }).click();
   const exported = JSON.parse(await readFile((await (await downloading).path())!, 'utf8')) as { label: number; writer: string; strokes: unknown }[];
@@ -72,15 +72,11 @@ test('draw, save as examples, look through them, fine-tune on them and use the m
   await gallery.getByRole('button', { name: 'Import…' }).click();
   await (await choosing).setFiles({
     name: 'copy.json', mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify([...exported.slice(0, 2).map((e) => ({ ...e, writer: 'copy' })), { label: 'A', strokes: [] }])),
+    buffer: Buffer.from(JSON.stringify([...exported.filter((e) => e.writer === '3-2 Jisu').slice(0, 2), { label: 'A', strokes: [] }])),
   });
   await expect(page.getByTestId('notice')).toHaveText('Imported 2 examples; 1 records were not samples and were left out.');
   await expect(gallery.getByTestId('example-count')).toHaveText('12 examples');
-  const copies = gallery.getByTestId('example').filter({ hasText: 'copy' });
-  await expect(copies).toHaveCount(2);
-  await copies.first().getByRole('button', { name: 'Delete' }).click();
-  await copies.first().getByRole('button', { name: 'Delete' }).click();
-  await expect(gallery.getByTestId('example-count')).toHaveText('10 examples');
+  await expect(gallery).toContainText('3-2 Jisu 7 · 3-2 Minji 5');
   await gallery.getByRole('button', { name: 'Close' }).click();
 
   await page.getByRole('button', { name: 'Retrain MLP…' }).click();

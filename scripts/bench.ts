@@ -7,7 +7,9 @@
  *   test writers, optdigits, letters, symbols) and on FILEs: per digit, whole codes, unsure marks;
  *   the share rejected for non-digits. Of the bundled models, or of DIR/mlp and DIR/cnn.
  * npm run bench -- training [--json]
- *   progress-event gaps, Cancel latency and Recognize latency while a model trains.
+ *   progress-event gaps, Cancel latency and Recognize latency while a model trains; then the
+ *   training loop's samples/s with and without augmentation, batches made inline or prepared
+ *   ahead by a second thread, and the share of the loop spent waiting for data.
  * npm run bench -- faults [--json]
  *   the browser-hosted server under abuse and load: 10,000 malformed messages, every broken-frame
  *   kind, 30 tablets recognising at once, 1,000 × Use this model; memory before and after.
@@ -16,6 +18,8 @@
  *   half (with replay), MNIST test before and after, and how long it takes.
  * npm run bench -- ui [--json]
  *   in Chromium (browser-hosted mode): from the Recognize click to the digits painted.
+ * npm run bench -- gallery [--json]
+ *   in Chromium: opening the gallery of 2,000 saved examples, and scrolling through it.
  * With --json the last line is one JSON object {"results": [...]}.
  */
 import { parseArgs } from 'node:util';
@@ -24,7 +28,7 @@ import { benchFaults } from './bench/faults';
 import { benchFineTune } from './bench/fineTune';
 import { benchRecognize } from './bench/recognize';
 import { benchTraining } from './bench/training';
-import { benchUi } from './bench/ui';
+import { benchGallery, benchUi } from './bench/ui';
 import { CODE_SYSTEM_IDS } from '../src/shared/postal/systems';
 import { errorMessage } from '../src/shared/engineError';
 
@@ -64,6 +68,7 @@ const benches: Record<string, () => Promise<unknown[]>> = {
   'fine-tune': () => benchFineTune({ seed: Number(values.seed) }),
   faults: benchFaults,
   ui: benchUi,
+  gallery: benchGallery,
 };
 
 const name = positionals[0];

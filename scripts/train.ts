@@ -14,13 +14,15 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { initBackend } from '../src/engine/backend';
-import { mnistSource, TrainingMix } from '../src/engine/data/trainingMix';
-import { limitMnist, loadMnist } from '../src/engine/mnist';
+import { loadMnist } from '../src/engine/mnist';
 import { loadModel } from '../src/engine/modelStore';
 import { COURSE_SETTINGS, MODEL_KINDS, type ModelKind, type OptimizerName } from '../src/engine/models';
 import { trainModel } from '../src/engine/trainer';
 import { isDigitSample, loadStrokeFile } from '../src/engine/data/strokeFile';
-import { EXAMPLE_PASSES, FINE_TUNE_SETTINGS, fineTuneMix } from '../src/engine/fineTune';
+import { EXAMPLE_PASSES, FINE_TUNE_SETTINGS, fineTuneSpec } from '../src/engine/fineTune';
+import { mnistSpec } from '../src/engine/data/mixSpec';
+import { pipelinedFeed } from '../src/engine/training/batchFeed';
+import { spawnBatchWorkerFromSource } from '../src/engine/training/spawnInNode';
 import { errorMessage } from '../src/shared/engineError';
 import { BUNDLED_MODELS } from './lib/models';
 import { formatDuration } from '../src/shared/format';
@@ -84,8 +86,13 @@ const samples = values.samples.flatMap((file) => {
 });
 
 const backend = await initBackend();
-const mnist = await loadMnist('train');
-const train = fineTuning ? fineTuneMix(samples, mnist) : TrainingMix.of(mnistSource(limitMnist(mnist, limit), settings.augment));
+// Batches are prepared ahead in a second thread, as in the app.
+const train = await pipelinedFeed({
+  spec: fineTuning ? fineTuneSpec(samples) : mnistSpec(settings.augment, limit),
+  batchSize: settings.batchSize,
+  seed: values.seed === undefined ? Date.now() : Number(values.seed),
+  spawn: spawnBatchWorkerFromSource,
+});
 const test = await loadMnist('test');
 const what = fineTuning
   ? `${samples.length} drawn samples, each redrawn ${EXAMPLE_PASSES} times an epoch, with MNIST and symbols replayed (${train.epochSize} images an epoch)`

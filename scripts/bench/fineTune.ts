@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { initBackend } from '../../src/engine/backend';
 import { evaluateModel } from '../../src/engine/evaluate';
-import { fineTuneMix, FINE_TUNE_SETTINGS, readExamples } from '../../src/engine/fineTune';
+import { FINE_TUNE_SETTINGS, fineTuneSpec, readExamples } from '../../src/engine/fineTune';
+import { pipelinedFeed } from '../../src/engine/training/batchFeed';
+import { spawnBatchWorkerFromSource } from '../../src/engine/training/spawnInNode';
 import { loadMnist } from '../../src/engine/mnist';
 import { loadModel } from '../../src/engine/modelStore';
 import { MODEL_KINDS } from '../../src/engine/models';
@@ -35,7 +37,6 @@ const HANDS: Record<string, { name: string; hand: Hand }> = {
  */
 export async function benchFineTune(options: { seed: number }): Promise<Record<string, unknown>[]> {
   await initBackend();
-  const train = await loadMnist('train');
   const test = await loadMnist('test');
   const random = seededRandom(options.seed);
   const results: Record<string, unknown>[] = [];
@@ -54,7 +55,11 @@ export async function benchFineTune(options: { seed: number }): Promise<Record<s
       const before = errors(await readExamples(loaded, check));
       const started = performance.now();
       const { model, validation } = await trainModel({
-        kind, settings: FINE_TUNE_SETTINGS, train: fineTuneMix(teach, train), validation: test, initialModel: loaded.model, seed: options.seed,
+        kind, settings: FINE_TUNE_SETTINGS, validation: test, initialModel: loaded.model, seed: options.seed,
+        // As the app does it: the batches prepared ahead in a second thread.
+        train: await pipelinedFeed({
+          spec: fineTuneSpec(teach), batchSize: FINE_TUNE_SETTINGS.batchSize, seed: options.seed, spawn: spawnBatchWorkerFromSource,
+        }),
       });
       const seconds = (performance.now() - started) / 1000;
       const after = errors(await readExamples({ model, card: loaded.card }, check));

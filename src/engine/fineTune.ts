@@ -1,7 +1,7 @@
 import { boxInk } from '../shared/boxInk';
 import { FINE_TUNING, type Example, type FineTuneReport } from '../shared/contract';
-import { mnistSource, strokeSource, symbolSource, TrainingMix, type LabelledStrokes } from './data/trainingMix';
-import type { MnistSet } from './mnist';
+import { MNIST_TRAINING_IMAGES, type MixSpec } from './data/mixSpec';
+import type { LabelledStrokes } from './data/trainingMix';
 import type { LoadedModel } from './modelStore';
 import type { TrainingSettings } from './models';
 import { Recognizer } from './recognizer';
@@ -28,16 +28,18 @@ export const FINE_TUNE_SETTINGS: TrainingSettings = {
 };
 
 /** One epoch of a fine-tuning: the examples, several times redrawn, with MNIST and symbols replayed. */
-export function fineTuneMix(examples: readonly LabelledStrokes[], mnist: MnistSet): TrainingMix {
+export function fineTuneSpec(examples: readonly LabelledStrokes[]): MixSpec {
   if (examples.length === 0) throw new Error('Fine-tuning needs at least one example');
   const shown = examples.length * EXAMPLE_PASSES;
-  const replay = Math.min(mnist.count, Math.max(MIN_REPLAY, shown * REPLAY_PER_EXAMPLE));
+  const replay = Math.min(MNIST_TRAINING_IMAGES, Math.max(MIN_REPLAY, shown * REPLAY_PER_EXAMPLE));
   const marks = Math.round(((shown + replay) * NOT_A_DIGIT_SHARE) / (1 - NOT_A_DIGIT_SHARE));
-  return new TrainingMix([
-    { source: strokeSource('examples', examples, true), perEpoch: shown },
-    { source: mnistSource(mnist, true, 0.5), perEpoch: replay },
-    { source: symbolSource(marks), perEpoch: marks },
-  ]);
+  return {
+    parts: [
+      { source: { kind: 'strokes', name: 'examples', samples: examples, augment: true }, perEpoch: shown },
+      { source: { kind: 'mnist', augment: true, plainShare: 0.5 }, perEpoch: replay },
+      { source: { kind: 'symbols', size: marks }, perEpoch: marks },
+    ],
+  };
 }
 
 /**

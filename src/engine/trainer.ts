@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { EpochProgress, TrainingProgress } from '../shared/contract';
 import { INPUT_PIXELS } from '../shared/geometry';
 import { seededRandom } from '../shared/random';
-import type { TrainingMix } from './data/trainingMix';
+import { TrainingMix } from './data/trainingMix';
+import { inlineFeed, type BatchFeed } from './training/batchFeed';
 import { evaluateModel, type Evaluation } from './evaluate';
 import type { MnistSet } from './mnist';
 import { buildModel, compileModel, makeOptimizer, type ModelKind, type TrainingSettings } from './models';
@@ -21,8 +22,11 @@ export class TrainingCancelled extends EngineError {
 export interface TrainOptions {
   kind: ModelKind;
   settings: TrainingSettings;
-  /** The training samples; `settings.augment` is the mix's business (see mnistSource). */
-  train: TrainingMix;
+  /**
+   * The training samples: a mix, whose batches are then made on this thread, or a feed that
+   * prepares them elsewhere (training/batchFeed.ts). `settings.augment` is the mix's business.
+   */
+  train: TrainingMix | BatchFeed;
   /** Evaluated after each epoch; the course uses the MNIST test set. */
   validation?: MnistSet;
   onProgress?: (progress: TrainingProgress) => void;
@@ -40,6 +44,8 @@ export interface TrainResult {
   seconds: number;
   /** The validation after the last epoch, when there was a validation set. */
   validation: Evaluation | null;
+  /** Share of the training steps' time spent waiting for the next batch. */
+  dataWaitShare: number;
 }
 
 function learningRateAt(settings: TrainingSettings, progress: number): number {
@@ -61,22 +67,22 @@ function setLearningRate(optimizer: tf.Optimizer, rate: number): void {
 export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const { kind, settings, train, validation, onProgress, signal } = options;
   const random = seededRandom(options.seed ?? Date.now());
+  const feed = train instanceof TrainingMix ? inlineFeed(train, settings.batchSize, random) : train;
   const model = options.initialModel ?? buildModel(kind);
   const optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
   compileModel(model, optimizer);
-  const batches = Math.ceil(train.epochSize / settings.batchSize);
+  const batches = Math.ceil(feed.epochSize / settings.batchSize);
   const totalBatches = batches * settings.epochs;
   const history: EpochProgress[] = [];
   const started = performance.now();
   let samplesDone = 0;
   let lastValidation: Evaluation | null = null;
-  const pixels = new Float32Array(settings.batchSize * INPUT_PIXELS);
-  const labels = new Float32Array(settings.batchSize);
+  let waited = 0;
+  let stepping = 0;
 
   try {
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
       const epochStarted = performance.now();
-      const plan = train.drawEpoch(random);
       let lossSum = 0;
       let correctSum = 0;
       let seen = 0;
@@ -85,17 +91,18 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
         if (signal?.aborted) throw new TrainingCancelled();
         rate = learningRateAt(settings, (batch + (epoch - 1) * batches) / totalBatches);
         setLearningRate(optimizer, rate);
-        const start = batch * settings.batchSize;
-        const count = Math.min(settings.batchSize, train.epochSize - start);
-        for (let i = 0; i < count; i++) {
-          train.fill(plan, start + i, pixels, i * INPUT_PIXELS, random);
-          labels[i] = train.label(plan, start + i);
-        }
-        const x = inputTensor(kind, pixels.subarray(0, count * INPUT_PIXELS), count);
-        const y = tf.tensor2d(labels.subarray(0, count), [count, 1]);
+        const asked = performance.now();
+        const data = await feed.next();
+        const got = performance.now();
+        const { count } = data;
+        const x = inputTensor(kind, data.pixels.subarray(0, count * INPUT_PIXELS), count);
+        const y = tf.tensor2d(data.labels.subarray(0, count), [count, 1]);
         const [loss, accuracy] = (await model.trainOnBatch(x, y)) as number[];
         x.dispose();
         y.dispose();
+        feed.release(data);
+        waited += got - asked;
+        stepping += performance.now() - asked;
         lossSum += loss * count;
         correctSum += accuracy * count;
         seen += count;
@@ -130,7 +137,12 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     model.dispose();
     optimizer.dispose();
     throw error;
+  } finally {
+    feed.close();
   }
   optimizer.dispose();
-  return { model, history, seconds: (performance.now() - started) / 1000, validation: lastValidation };
+  return {
+    model, history, seconds: (performance.now() - started) / 1000, validation: lastValidation,
+    dataWaitShare: waited / Math.max(stepping, 1e-9),
+  };
 }

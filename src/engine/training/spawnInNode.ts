@@ -1,12 +1,28 @@
 import { Worker } from 'node:worker_threads';
 
+const WORKER_SOURCE = new URL('./worker.ts', import.meta.url).href;
+
 /**
- * Starts the training worker from its TypeScript source, for hosts run by tsx (the browser-hosted
- * server, the tests). On Node 20 a worker does not inherit `--import tsx`, so a small shim
- * registers tsx's loader inside the worker first. The Electron build spawns the bundled worker.
+ * Starts a worker from a module's URL. A TypeScript source (hosts run by tsx: the browser-hosted
+ * server, the tests, the scripts) needs tsx's loader inside the worker, which on Node 20 a worker
+ * does not inherit from `--import tsx`: a small shim registers it first. A built module (the
+ * Electron app's bundled worker) starts as it is.
  */
-export function spawnTrainingWorkerFromSource(): Worker {
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const shim = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(shim, { eval: true });
+export function spawnModule(url: string, workerData?: unknown): Worker {
+  if (!url.endsWith('.ts')) return new Worker(new URL(url), { workerData });
+  const shim = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); })`;
+  return new Worker(shim, { eval: true, workerData });
 }
+
+/** Starts the training worker from its TypeScript source. The Electron build spawns the bundled worker. */
+export function spawnTrainingWorkerFromSource(): Worker {
+  return spawnModule(WORKER_SOURCE);
+}
+
+/** The worker that prepares training batches ahead (the training worker's own module, in its other role), from source. */
+export function spawnBatchWorkerFromSource(): Worker {
+  return spawnModule(WORKER_SOURCE, BATCH_ROLE);
+}
+
+/** What tells the worker module to prepare batches instead of training. */
+export const BATCH_ROLE = { role: 'batches' } as const;

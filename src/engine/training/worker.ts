@@ -1,23 +1,27 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { initBackend } from '../backend';
-import { mnistSource, TrainingMix } from '../data/trainingMix';
+import { mnistSpec } from '../data/mixSpec';
 import { evaluateModel } from '../evaluate';
-import { limitMnist, loadMnist } from '../mnist';
+import { loadMnist } from '../mnist';
 import { makeCard } from '../modelCard';
 import { loadModel, saveModel, type LoadedModel } from '../modelStore';
-import { fineTuneMix, readExamples, shareRight, type ExampleSplit } from '../fineTune';
+import { fineTuneSpec, readExamples, shareRight, type ExampleSplit } from '../fineTune';
 import type { FineTuneReport } from '../../shared/contract';
 import { buildReport } from '../report';
 import { trainModel, TrainingCancelled } from '../trainer';
+import { pipelinedFeed, serveBatches } from './batchFeed';
 import type { FromWorker, Job, JobResult, ToWorker } from './protocol';
+import { BATCH_ROLE, spawnModule } from './spawnInNode';
 import { errorCode, errorMessage } from '../../shared/engineError';
 
 /**
  * The training worker: one job per worker, so a crash or an out-of-memory takes only the
- * worker down, and the main thread (and recognition) never waits on training.
+ * worker down, and the main thread (and recognition) never waits on training. The same module,
+ * started with BATCH_ROLE, is the thread that prepares the training batches ahead of it.
  */
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread');
+const isBatchWorker = (workerData as { role?: string } | null)?.role === BATCH_ROLE.role;
 
 /** Batch progress at most this often; epochs always. */
 const PROGRESS_INTERVAL_MS = 250;
@@ -33,12 +37,15 @@ async function run(job: Job): Promise<JobResult> {
     model.dispose();
     return { report, fineTune: null, card, directory: job.directory };
   }
-  const mnist = await loadMnist('train');
   const initial = job.from ? await loadModel(job.from, job.kind) : undefined;
   const examples = job.examples;
-  const train = examples
-    ? fineTuneMix(examples.train, mnist)
-    : TrainingMix.of(mnistSource(limitMnist(mnist, job.limit), job.settings.augment));
+  // Augmentation is prepared ahead in a second thread (this module in its other role).
+  const train = await pipelinedFeed({
+    spec: examples ? fineTuneSpec(examples.train) : mnistSpec(job.settings.augment, job.limit),
+    batchSize: job.settings.batchSize,
+    seed: job.seed ?? Date.now(),
+    spawn: () => spawnModule(import.meta.url, BATCH_ROLE),
+  });
   const before = examples && initial ? await readExamples(initial, examples.heldOut) : null;
   let lastBatch = 0;
   const { model, history, validation } = await trainModel({
@@ -94,15 +101,20 @@ async function compareOnHeldOut(
   };
 }
 
-port.on('message', (message: ToWorker) => {
-  if (message.type === 'cancel') {
-    controller.abort();
-    return;
-  }
-  run(message.job).then(
-    (result) => send({ type: 'done', result }),
-    (error: unknown) => send(error instanceof TrainingCancelled
-      ? { type: 'cancelled' }
-      : { type: 'failed', code: errorCode(error), error: errorMessage(error) }),
-  );
-});
+function serveJobs(jobs: MessagePort): void {
+  jobs.on('message', (message: ToWorker) => {
+    if (message.type === 'cancel') {
+      controller.abort();
+      return;
+    }
+    run(message.job).then(
+      (result) => send({ type: 'done', result }),
+      (error: unknown) => send(error instanceof TrainingCancelled
+        ? { type: 'cancelled' }
+        : { type: 'failed', code: errorCode(error), error: errorMessage(error) }),
+    );
+  });
+}
+
+if (isBatchWorker) serveBatches(port);
+else serveJobs(port);

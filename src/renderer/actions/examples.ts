@@ -32,15 +32,24 @@ export const saveExamples: Action = {
   },
 };
 
-/** Loads every saved example into the gallery, a page at a time, showing each page as it comes. */
+/** Pages asked for at once: well under what one connection may have waiting (MAX_IN_FLIGHT). */
+const PAGES_AT_ONCE = 8;
+
+/**
+ * Loads every saved example into the gallery: the first page, which tells how many there are, then
+ * the rest several pages at a time, each shown as it comes, in order.
+ */
 async function loadGallery(context: ActionContext): Promise<void> {
   const { store, engine } = context;
   store.getState().startLoadingExamples();
   try {
-    for (let offset = 0; ; offset += EXAMPLES_PAGE) {
-      const page = await engine.listExamples({ offset });
-      store.getState().addExamplePage(page.examples, page.counts, page.warning);
-      if (page.examples.length < EXAMPLES_PAGE) break;
+    const first = await engine.listExamples({ offset: 0 });
+    store.getState().addExamplePage(first.examples, first.counts, first.warning);
+    const offsets: number[] = [];
+    for (let offset = EXAMPLES_PAGE; offset < first.counts.total; offset += EXAMPLES_PAGE) offsets.push(offset);
+    for (let start = 0; start < offsets.length; start += PAGES_AT_ONCE) {
+      const pages = await Promise.all(offsets.slice(start, start + PAGES_AT_ONCE).map((offset) => engine.listExamples({ offset })));
+      for (const page of pages) store.getState().addExamplePage(page.examples, page.counts, page.warning);
     }
   } catch (error) {
     reportFailure(context, error);

@@ -1,4 +1,5 @@
-import { useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Example } from '../../shared/contract';
 import { deleteExamples, exportExamples, importExamplesFile, relabelExample, undoDelete } from '../actions/examples';
@@ -10,20 +11,97 @@ import { useModalDialog } from './useModalDialog';
 
 const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
-/** One saved example: as the model sees it, who drew it, its digit (changeable) and Delete. */
-function ExampleCard({ example }: { example: Example }) {
+/**
+ * One saved example: as the model sees it, who drew it, its digit and Delete. The digit becomes a
+ * choice of ten only when clicked, so that a gallery of thousands stays light.
+ */
+const ExampleCard = memo(function ExampleCard({ example }: { example: Example }) {
   const { t } = useTranslation();
   const context = useActionContext();
+  const [relabelling, setRelabelling] = useState(false);
   return (
     <li className="example" data-testid="example" data-label={example.label}>
       <ExampleImage strokes={example.strokes} />
       <span className="writer" title={example.writer}>{example.writer || t('examples.noWriter')}</span>
-      <select aria-label={t('examples.label')} value={example.label}
-        onChange={(event) => void relabelExample(context, example.id, Number(event.target.value))}>
-        {DIGITS.map((d) => <option key={d} value={d}>{d}</option>)}
-      </select>
+      {relabelling ? (
+        <select aria-label={t('examples.label')} value={example.label} autoFocus onBlur={() => setRelabelling(false)}
+          onChange={(event) => {
+            setRelabelling(false);
+            void relabelExample(context, example.id, Number(event.target.value));
+          }}>
+          {DIGITS.map((d) => <option key={d} value={d}>{d}</option>)}
+        </select>
+      ) : (
+        <button type="button" className="link" aria-label={`${t('examples.label')}: ${example.label}`} onClick={() => setRelabelling(true)}>
+          {example.label}
+        </button>
+      )}
       <button type="button" className="link" onClick={() => void deleteExamples(context, [example.id])}>{t('examples.delete')}</button>
     </li>
+  );
+});
+
+/** A card's place in the grid, and the heights of a row of cards and of a digit's heading. */
+const CARD_WIDTH = 104;
+const ROW_HEIGHT = 124;
+const HEADING_HEIGHT = 40;
+
+type Row = { kind: 'heading'; digit: number; count: number } | { kind: 'cards'; digit: number; examples: Example[] };
+
+/** The examples by digit, as rows of `columns` cards under a heading per digit. */
+function galleryRows(examples: readonly Example[], columns: number): Row[] {
+  return DIGITS.flatMap((digit) => {
+    const ofDigit = examples.filter((e) => e.label === digit);
+    if (ofDigit.length === 0) return [];
+    const rows: Row[] = [{ kind: 'heading', digit, count: ofDigit.length }];
+    for (let i = 0; i < ofDigit.length; i += columns) rows.push({ kind: 'cards', digit, examples: ofDigit.slice(i, i + columns) });
+    return rows;
+  });
+}
+
+/** The width of an element, followed as it changes. */
+function useWidth(ref: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    setWidth(element.clientWidth);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+/**
+ * The cards, by digit, in a scrolling list that draws only the rows on or near the screen
+ * (@tanstack/react-virtual): thousands of examples open at once and scroll smoothly.
+ */
+function ExampleList({ examples }: { examples: readonly Example[] }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const columns = Math.max(1, Math.floor(useWidth(scroller) / CARD_WIDTH));
+  const rows = useMemo(() => galleryRows(examples, columns), [examples, columns]);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => (rows[index].kind === 'heading' ? HEADING_HEIGHT : ROW_HEIGHT),
+    overscan: 3,
+  });
+  return (
+    <div ref={scroller} className="example-list" data-testid="example-list">
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          return (
+            <div key={item.key} className="example-row" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
+              {row.kind === 'heading'
+                ? <h3>{row.digit} <small>({row.count})</small></h3>
+                : <ul className="examples" aria-label={String(row.digit)}>{row.examples.map((e) => <ExampleCard key={e.id} example={e} />)}</ul>}
+            </div>
+          );
+        })}
+      </div>
+    </div>
   );
 }
 
@@ -75,15 +153,7 @@ export function ExamplesGallery() {
           </tbody>
         </table>
       ) : !loading && <p>{t('examples.none')}</p>}
-      {DIGITS.map((digit) => {
-        const ofDigit = examples.filter((e) => e.label === digit);
-        return ofDigit.length === 0 ? null : (
-          <section key={digit} className="example-digit" aria-label={String(digit)}>
-            <h3>{digit}</h3>
-            <ul className="examples">{ofDigit.map((example) => <ExampleCard key={example.id} example={example} />)}</ul>
-          </section>
-        );
-      })}
+      {examples.length > 0 && <ExampleList examples={examples} />}
     </dialog>
   );
 }
