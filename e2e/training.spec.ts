@@ -10,6 +10,13 @@ test('retrain the MLP in a tiny run, watch it learn, read the report and use the
   // The course's settings are the defaults.
   await expect(panel.getByLabel('Learning rate')).toHaveValue('0.0001');
   await expect(panel.getByLabel('Epochs')).toHaveValue('50');
+  await expect(panel.getByRole('button', { name: /^Full course settings/ })).toHaveAttribute('aria-pressed', 'true');
+  // A preset sets the whole form, and says what it takes and reaches.
+  await panel.getByRole('button', { name: /^Quick look/ }).click();
+  await expect(panel.getByLabel('Epochs')).toHaveValue('2');
+  await expect(panel.getByLabel('Training images')).toHaveValue('20000');
+  await expect(panel.getByRole('button', { name: /^Quick look/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.getByRole('button', { name: /^Full course settings/ })).toHaveAttribute('aria-pressed', 'false');
   await panel.getByLabel('Learning rate').fill('0.001');
   await panel.getByLabel('Epochs').fill('2');
   await panel.getByLabel('Training images').fill('600');

@@ -23,6 +23,8 @@ export async function evaluateModel(
   kind: ModelKind,
   set: MnistSet,
   onProgress?: (done: number, total: number) => void,
+  /** Called between chunks; throws to stop the evaluation (a training cancelled mid-validation). */
+  checkpoint?: () => void,
 ): Promise<Evaluation> {
   const classes = model.outputs[0].shape.at(-1) ?? 10;
   const confusion = Array.from({ length: 10 }, () => new Array<number>(classes).fill(0));
@@ -50,6 +52,7 @@ export async function evaluateModel(
     onProgress?.(start + count, set.count);
     // Let a cancel request or a progress message through between chunks.
     await new Promise((resolve) => setImmediate(resolve));
+    checkpoint?.();
   }
   return { accuracy: correct / set.count, loss: lossSum / set.count, samples: set.count, confusion, predictions, confidences };
 }

@@ -53,4 +53,20 @@ describe('trainer', () => {
     expect(batchesSeen).toBe(2);
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('stops within the validation too, without waiting for its 10,000 images', async () => {
+    const controller = new AbortController();
+    const validated: number[] = [];
+    const run = trainModel({
+      kind: 'mlp', settings: { ...COURSE_SETTINGS.mlp, epochs: 2 }, train: TrainingMix.of(mnistSource(limitMnist(mnist, 256), false)),
+      validation: await loadMnist('test'), seed: 2, signal: controller.signal,
+      onProgress: (p) => {
+        if (p.kind !== 'validation') return;
+        validated.push(p.done);
+        controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(TrainingCancelled);
+    expect(validated).toEqual([500]);
+  });
 });

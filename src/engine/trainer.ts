@@ -79,6 +79,9 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   let lastValidation: Evaluation | null = null;
   let waited = 0;
   let stepping = 0;
+  const stopIfCancelled = () => {
+    if (signal?.aborted) throw new TrainingCancelled();
+  };
 
   try {
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
@@ -88,7 +91,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
       let seen = 0;
       let rate = settings.learningRate;
       for (let batch = 0; batch < batches; batch++) {
-        if (signal?.aborted) throw new TrainingCancelled();
+        stopIfCancelled();
         rate = learningRateAt(settings, (batch + (epoch - 1) * batches) / totalBatches);
         setLearningRate(optimizer, rate);
         const asked = performance.now();
@@ -120,7 +123,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
       }
       const evaluation = validation
         ? await evaluateModel(model, kind, validation, (done, total) =>
-          onProgress?.({ kind: 'validation', epoch, epochs: settings.epochs, done, total }))
+          onProgress?.({ kind: 'validation', epoch, epochs: settings.epochs, done, total }), stopIfCancelled)
         : null;
       lastValidation = evaluation;
       const summary: EpochProgress = {

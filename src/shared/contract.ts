@@ -199,6 +199,23 @@ export const COURSE_TRAINING: Record<ModelKind, TrainingForm> = {
   cnn: { data: 'mnist', fromActive: false, optimizer: 'adam', learningRate: 1e-3, epochs: 10, batchSize: 128, trainingSize: 60_000, augment: false },
 };
 
+/** Settings sized to a lesson, for the training panel to offer beside the course's own. */
+export const TRAINING_PRESETS = ['quick', 'lesson', 'course'] as const;
+export type TrainingPreset = (typeof TRAINING_PRESETS)[number];
+export const PRESETS: Record<TrainingPreset, Record<ModelKind, TrainingForm>> = {
+  /** A couple of minutes: a third of MNIST, one or two epochs. */
+  quick: {
+    mlp: { ...COURSE_TRAINING.mlp, learningRate: 1e-3, epochs: 2, trainingSize: 20_000 },
+    cnn: { ...COURSE_TRAINING.cnn, learningRate: 1e-3, epochs: 1, trainingSize: 20_000 },
+  },
+  /** Within ten minutes: all of MNIST, augmented so that it also reads handwriting drawn in a box. */
+  lesson: {
+    mlp: { ...COURSE_TRAINING.mlp, learningRate: 1e-3, epochs: 5, augment: true },
+    cnn: { ...COURSE_TRAINING.cnn, learningRate: 1e-3, epochs: 3, augment: true },
+  },
+  course: COURSE_TRAINING,
+};
+
 /**
  * Fine-tuning on the class's examples: a small rate and a few epochs, since the model is already
  * good and should move only as far as the examples ask; every example redrawn by other hands.

@@ -8,6 +8,7 @@ import { useActions, useEnabled } from '../useActions';
 import { ActionButton } from './ActionButton';
 import { FineTuneView } from './FineTuneView';
 import { LearningCurves } from './LearningCurves';
+import { PresetPicker } from './PresetPicker';
 import { ReportView } from './ReportView';
 import { useModalDialog } from './useModalDialog';
 
@@ -47,6 +48,7 @@ export function TrainingPanel() {
     <dialog ref={ref} className="training-panel" aria-labelledby="training-title"
       onClose={() => useAppStore.getState().closeTraining()}>
       <h2 id="training-title">{model === 'mlp' ? t('training.retrainMlp') : t('training.retrainCnn')}</h2>
+      {model && !fineTuning && <PresetPicker model={model} />}
       <form className="training-form" onSubmit={(event) => { event.preventDefault(); perform(startTraining); }}>
         <label>
           {t('training.data')}
