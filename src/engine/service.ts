@@ -86,6 +86,14 @@ export async function createEngineService(options: ServiceOptions): Promise<Engi
     await recognizer.use(initial === 'cnn' ? 'mlp' : 'cnn').catch((second: unknown) => console.error(String(second)));
   }
 
+  /** Where the model a kind reads with comes from; loaded into the recognizer (and kept) if it was not yet. */
+  const activeChoice = async (kind: ModelKind): Promise<ModelChoice> => {
+    await recognizer.card(kind);
+    const choice = choices.get(kind);
+    if (!choice) throw new EngineError('modelUnusable', `No ${kind.toUpperCase()} could be loaded`);
+    return choice;
+  };
+
   const info = async (kind: ModelKind): Promise<EngineInfo> => {
     const card = await recognizer.card(kind);
     const choice = choices.get(kind);
@@ -145,7 +153,7 @@ export async function createEngineService(options: ServiceOptions): Promise<Engi
       if (split && split.train.length === 0) {
         throw new EngineError('dataMissing', 'There are no saved examples to learn from: draw digits and use "Save as examples" first');
       }
-      const from = request.fromActive || fineTuning ? (choices.get(kind) ?? (await userModels.load(kind))).directory : undefined;
+      const from = request.fromActive || fineTuning ? (await activeChoice(kind)).directory : undefined;
       const runId = ++runs;
       const directory = userModels.newTrainedDirectory(kind);
       const started = performance.now();
@@ -190,7 +198,7 @@ export async function createEngineService(options: ServiceOptions): Promise<Engi
     },
     evaluateActive: async () => {
       const kind = selected.get();
-      const choice = choices.get(kind) ?? (await userModels.load(kind));
+      const choice = await activeChoice(kind);
       const result = await trainingHost.run({ type: 'evaluate', kind, directory: choice.directory }, () => undefined).done;
       return { model: kind, modelSource: choice.source, report: result.report };
     },
