@@ -9,8 +9,9 @@ import { useAppStore } from '../store/store';
  * settings and `npm run bench -- accuracy --models-root DIR --mnist-limit 2000`.
  */
 const MEASURED: Record<TrainingPreset, Record<ModelKind, { minutes: number; mnist: number; pen: number } | null>> = {
-  quick: { mlp: null, cnn: null },
-  lesson: { mlp: null, cnn: null },
+  quick: { mlp: { minutes: 0.5, mnist: 95.6, pen: 86.9 }, cnn: { minutes: 0.8, mnist: 96.4, pen: 83.8 } },
+  lesson: { mlp: { minutes: 5.7, mnist: 98.3, pen: 96.6 }, cnn: { minutes: 6.1, mnist: 98.6, pen: 98.1 } },
+  // The course's 50 and 10 epochs on all of MNIST take longer than a session here had to spare.
   course: { mlp: null, cnn: null },
 };
 
@@ -32,7 +33,7 @@ export function PresetPicker({ model }: { model: ModelKind }) {
             onClick={() => update(model, PRESETS[preset][model])}>
             <b>{t(`training.preset.${preset}`)}</b>
             <small>{measured
-              ? t('training.presetFigures', { minutes: measured.minutes, mnist: measured.mnist.toFixed(1), pen: measured.pen.toFixed(1) })
+              ? t('training.presetFigures', { minutes: measured.minutes.toFixed(measured.minutes < 10 ? 1 : 0), mnist: measured.mnist.toFixed(1), pen: measured.pen.toFixed(1) })
               : t('training.presetNotMeasured')}</small>
           </button>
         );
