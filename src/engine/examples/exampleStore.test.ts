@@ -1,7 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { useTempFolder } from '../../testing/tempFolder';
-import { ExampleStore, toStrokeFormat } from './exampleStore';
+import { toStrokeFormat } from '../../shared/strokeFormat';
+import { ExampleStore } from './exampleStore';
 
 const temp = useTempFolder('examples-');
 const seven = [[[20, 20], [80, 20], [40, 90]]] as [number, number][][];

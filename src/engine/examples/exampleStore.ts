@@ -182,8 +182,3 @@ export function countExamples(examples: readonly Example[]): ExampleCounts {
   }
   return { total: examples.length, byDigit, byWriter };
 }
-
-/** The examples in the stroke format of ../shared/data, as export writes them. */
-export function toStrokeFormat(examples: readonly Example[]): { label: number; writer?: string; strokes: Example['strokes'] }[] {
-  return examples.map(({ label, writer, strokes }) => (writer ? { label, writer, strokes } : { label, strokes }));
-}

@@ -1,4 +1,5 @@
-import { EXAMPLES_PAGE, type Example } from '../../shared/contract';
+import { EXAMPLES_PAGE } from '../../shared/contract';
+import { toStrokeFormat } from '../../shared/strokeFormat';
 import type { AppState } from '../store/store';
 import { reportFailure, type Action, type ActionContext } from './action';
 
@@ -108,18 +109,13 @@ export const undoDelete: Action = {
   },
 };
 
-/** The examples in the stroke format of ../shared/data, as a file to keep or to take to another machine. */
-export function examplesFile(examples: readonly Example[]): string {
-  return JSON.stringify(examples.map(({ label, writer, strokes }) => (writer ? { label, writer, strokes } : { label, strokes })));
-}
-
 /** Saves every example as a JSON file (the browser's download; the desktop app asks where). */
 export const exportExamples: Action = {
   name: 'export-examples',
   labelKey: 'examples.export',
   enabled: (state) => !state.examplesLoading && state.examples.length > 0,
   perform: ({ store }) => {
-    const url = URL.createObjectURL(new Blob([examplesFile(store.getState().examples)], { type: 'application/json' }));
+    const url = URL.createObjectURL(new Blob([JSON.stringify(toStrokeFormat(store.getState().examples))], { type: 'application/json' }));
     const link = document.createElement('a');
     link.href = url;
     link.download = 'examples.json';
