@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { ModelKindSchema, TrainingSettingsSchema } from '../shared/contract';
 import { CalibrationSchema, type Calibration } from './calibration';
-import { ARCHITECTURE, type ModelKind, type TrainingSettings } from './models';
+import { describeLayers, type ModelKind, type TrainingSettings } from './models';
 import type { EpochProgress } from './trainer';
 
 /** What a saved model says about itself (card.json beside model.json). */
@@ -54,7 +54,7 @@ export function makeCard(args: {
     ({ epoch: epoch + before.length, loss, accuracy, validationLoss, validationAccuracy }))];
   return {
     kind: args.kind,
-    architecture: ARCHITECTURE[args.kind],
+    architecture: describeLayers(args.model),
     parameters: args.model.countParams(),
     settings: args.settings,
     epochsTrained: history.length,

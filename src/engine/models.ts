@@ -18,13 +18,6 @@ export const COURSE_SETTINGS: Record<ModelKind, TrainingSettings> = { mlp: cours
  */
 export const CLASS_COUNT = 11;
 
-export const ARCHITECTURE: Record<ModelKind, string> = {
-  mlp: 'Dense 1024 relu → Dense 512 relu → Dense 512 relu → Dense 11 softmax',
-  cnn:
-    'Conv 32 3×3 relu → MaxPool 2 → Dropout 0.1 → Conv 64 3×3 relu → MaxPool 2 → Dropout 0.1 → ' +
-    'Flatten → Dense 256 relu → Dropout 0.3 → Dense 11 softmax',
-};
-
 /** The input shape of one sample for each model (the MLP reads the 784 pixels flat). */
 export const INPUT_SHAPE: Record<ModelKind, number[]> = {
   mlp: [784],
@@ -67,7 +60,10 @@ export function buildCnn(): tf.LayersModel {
   });
 }
 
-/** A network's layer plan in the notation of ARCHITECTURE ("Conv 32 3×3 relu → MaxPool 2 → …"), read from its layers. */
+/**
+ * A network's layer plan, read from its layers ("Conv 32 3×3 relu → MaxPool 2 → …"): what a model card
+ * and the About box say of it, whatever an older card said.
+ */
 export function describeLayers(model: tf.LayersModel): string {
   return model.layers.map((layer) => {
     const config = layer.getConfig() as { filters?: number; kernelSize?: number[]; activation?: string; poolSize?: number[]; rate?: number; units?: number };
