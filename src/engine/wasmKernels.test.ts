@@ -90,6 +90,32 @@ describe('training kernels on the wasm backend', () => {
     expect(maxRelativeError(actual, expected)).toBeLessThan(1e-5);
   });
 
+  it.each<{ x: [number, number, number, number]; size: number; stride: number; pad: 'valid' | 'same' }>([
+    { x: [2, 6, 6, 3], size: 2, stride: 2, pad: 'valid' },
+    { x: [2, 11, 11, 4], size: 2, stride: 2, pad: 'valid' },
+    { x: [2, 7, 5, 3], size: 3, stride: 2, pad: 'same' },
+    { x: [1, 6, 6, 2], size: 3, stride: 1, pad: 'valid' },
+  ])('max-pool gradient of $x, window $size, stride $stride, $pad matches the cpu backend, ties and negatives included', async (c) => {
+    const random = seededRandom(c.x.reduce((a, b) => a * 31 + b, c.size));
+    // Values on a coarse grid, so windows often hold equal maxima, and many below zero.
+    const x = Float32Array.from({ length: c.x.reduce((a, b) => a * b) }, () => Math.round(random() * 6 - 4));
+    const gradient = () => tf.tidy(() => {
+      const input = tf.tensor4d(x, c.x);
+      const pooled = tf.maxPool(input, c.size, c.stride, c.pad);
+      const dy = tf.tensor(randomArray(pooled.size, seededRandom(7)), pooled.shape);
+      return tf.grad((t: tf.Tensor) => tf.maxPool(t as tf.Tensor4D, c.size, c.stride, c.pad))(input, dy).dataSync().slice();
+    });
+    await tf.setBackend('cpu');
+    const expected = gradient();
+    await tf.setBackend('wasm');
+    const before = tf.memory().numTensors;
+    const actual = gradient();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(actual.length).toBe(expected.length);
+    // Overlapping windows add in another order: equal up to rounding; a wrong window is off by whole units.
+    expect(maxRelativeError(actual, expected)).toBeLessThan(1e-6);
+  });
+
   it('leaves no tensors behind over repeated training steps of a conv layer', async () => {
     await tf.setBackend('wasm');
     const layer = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [8, 8, 2], filters: 3, kernelSize: 3 }), tf.layers.flatten()] });

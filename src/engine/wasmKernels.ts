@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { maxPoolGradInto } from './maxPoolGrad';
 
 /**
  * Training kernels for the wasm backend, built from its fast ones (XNNPACK matMul and conv2d).
@@ -9,6 +10,8 @@ import * as tf from '@tensorflow/tfjs';
  *   matMul over the filter taps: 91 ms for the CNN's second layer.
  * - `Conv2DBackpropInput` is a plain loop: 542 ms for that layer; as a forward convolution with
  *   the flipped filter, 61 ms.
+ * - `MaxPoolGrad` searches every window again for each input pixel (and drops the gradient of a
+ *   window whose maximum is negative); one pass in JS over the wasm heap is 4–5 times faster.
  * All are checked against the cpu backend in wasmKernels.test.ts.
  */
 
@@ -119,6 +122,19 @@ function override(
   });
 }
 
+/** The wasm backend's view of its heap: tensors are read and written in place, without copies. */
+interface WasmHeap {
+  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
+  typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
+}
+
+interface PoolAttributes {
+  filterSize: number | [number, number];
+  strides: number | [number, number];
+  pad: Pad;
+  dimRoundingMode?: Rounding;
+}
+
 /** Registers the training kernels for the wasm backend once. */
 export function registerWasmKernels(): void {
   if (registered) return;
@@ -136,6 +152,24 @@ export function registerWasmKernels(): void {
         const a = attrs as unknown as ConvAttributes;
         if (a.dataFormat !== 'NHWC') throw new Error('Conv2DBackpropFilter on wasm supports NHWC only');
         return conv2dBackpropFilter(x, dy, a.filterShape, a.strides, a.pad, a.dimRoundingMode);
+      },
+    });
+  }
+  const builtInPoolGrad = tf.getKernel('MaxPoolGrad', 'wasm');
+  if (builtInPoolGrad) {
+    tf.unregisterKernel('MaxPoolGrad', 'wasm');
+    tf.registerKernel({
+      ...builtInPoolGrad,
+      kernelFunc: ({ inputs, attrs, backend }) => {
+        const { dy, input } = inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
+        const a = attrs as unknown as PoolAttributes;
+        const info = tf.backend_util.computePool2DInfo(
+          input.shape as [number, number, number, number], a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode);
+        const heap = backend as unknown as WasmHeap;
+        const dx = heap.makeOutput(input.shape, 'float32');
+        // Views only after the output is allocated: allocating can grow the heap and detach them.
+        maxPoolGradInto(heap.typedArrayFromHeap(input), heap.typedArrayFromHeap(dy), heap.typedArrayFromHeap(dx), info);
+        return dx;
       },
     });
   }
