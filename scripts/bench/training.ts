@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { COURSE_SETTINGS, MODEL_KINDS, type ModelKind } from '../../src/engine/m
 import { trainModel } from '../../src/engine/trainer';
 import { pipelinedFeed } from '../../src/engine/training/batchFeed';
 import { spawnBatchWorkerFromSource } from '../../src/engine/training/spawnInNode';
-import { BUNDLED_MODELS } from '../lib/models';
+import { BUNDLED_MODELS, REPO_ROOT } from '../lib/models';
 import { codeInks, loadPenDigits } from '../lib/penDigits';
 import { median, percentile } from '../lib/stats';
 
@@ -85,7 +86,7 @@ export async function benchTraining(): Promise<Record<string, unknown>[]> {
   } finally {
     await rm(data, { recursive: true, force: true });
   }
-  return [...results, ...(await throughput())];
+  return [...results, ...(await throughput()), ...(await againstPyTorch())];
 }
 
 /** Images per epoch for the throughput runs: long enough for a steady rate, short enough for a bench. */
@@ -115,6 +116,68 @@ async function throughput(): Promise<Record<string, unknown>[]> {
         rows.push(row);
       }
     }
+  }
+  return rows;
+}
+
+/** One epoch of each, as the issue's yardstick: the MLP on 60,000 MNIST images, the CNN on 30,000. */
+const EPOCH_IMAGES: Record<ModelKind, number> = { mlp: 60_000, cnn: 30_000 };
+
+/** Seconds of wall clock for a whole command (start-up and data loading included), or null if it failed. */
+function timeCommand(command: string, args: string[]): Promise<{ seconds: number; stdout: string } | null> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    execFile(command, args, { cwd: REPO_ROOT, maxBuffer: 1 << 24 }, (error, stdout) =>
+      resolve(error ? null : { seconds: (performance.now() - started) / 1000, stdout }));
+  });
+}
+
+/** A Python that has PyTorch (`apt-get install python3-torch` on Debian), or null. */
+async function pythonWithTorch(): Promise<string | null> {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    if (await timeCommand(python, ['-c', 'import torch'])) return python;
+  }
+  return null;
+}
+
+/**
+ * One epoch through `npm run train` (the whole run: start-up, MNIST, validation, saving), with and
+ * without augmentation, against the same networks in PyTorch on the CPU with two threads
+ * (scripts/bench/pytorch_reference.py, no augmentation), on the same machine in the same run.
+ * Ratio = PyTorch's seconds / ours: 1 is as fast as PyTorch.
+ */
+async function againstPyTorch(): Promise<Record<string, unknown>[]> {
+  const python = await pythonWithTorch();
+  if (!python) {
+    console.log('Against PyTorch: skipped, no python3 with torch (on Debian: apt-get install python3-torch)');
+    return [];
+  }
+  const out = await mkdtemp(path.join(os.tmpdir(), 'bench-epoch-'));
+  const rows: Record<string, unknown>[] = [];
+  try {
+    for (const kind of MODEL_KINDS) {
+      const images = EPOCH_IMAGES[kind];
+      const reference = await timeCommand(python, ['scripts/bench/pytorch_reference.py', '--model', kind, '--images', String(images), '--threads', '2']);
+      if (!reference) throw new Error(`the PyTorch reference failed for the ${kind.toUpperCase()}`);
+      const loop = JSON.parse(reference.stdout.trim().split('\n').pop() ?? '{}') as { samplesPerSecond: number };
+      for (const augment of [false, true]) {
+        const ours = await timeCommand(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [
+          'scripts/train.ts', '--model', kind, '--epochs', '1', '--limit', String(images), '--out', path.join(out, kind),
+          ...(augment ? ['--augment'] : []),
+        ]);
+        if (!ours) throw new Error(`npm run train failed for the ${kind.toUpperCase()}`);
+        const row = {
+          bench: 'pytorch', model: kind, augment, images, seconds: ours.seconds, pytorchSeconds: reference.seconds,
+          pytorchSamplesPerSecond: loop.samplesPerSecond, ratio: reference.seconds / ours.seconds,
+        };
+        console.log(`${kind.toUpperCase()} one epoch of ${images} images${augment ? ', augmented' : ''}: ${ours.seconds.toFixed(1)} s; ` +
+          `PyTorch (2 threads, no augmentation) ${reference.seconds.toFixed(1)} s whole run, ${loop.samplesPerSecond.toFixed(0)} samples/s in its loop; ` +
+          `ratio ${row.ratio.toFixed(2)}×`);
+        rows.push(row);
+      }
+    }
+  } finally {
+    await rm(out, { recursive: true, force: true });
   }
   return rows;
 }
