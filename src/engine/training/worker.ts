@@ -23,8 +23,8 @@ const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread');
 const isBatchWorker = (workerData as { role?: string } | null)?.role === BATCH_ROLE.role;
 
-/** Batch progress at most this often; epochs always. */
-const PROGRESS_INTERVAL_MS = 250;
+/** Batch progress at most this often (a gap is then at most this plus one step); epochs always. */
+const PROGRESS_INTERVAL_MS = 100;
 const controller = new AbortController();
 const send = (message: FromWorker) => port.postMessage(message);
 
