@@ -1,7 +1,7 @@
 /**
  * npm run train -- --model mlp|cnn [--epochs N] [--optimizer adam|sgd] [--lr X] [--batch N]
  *                  [--limit N] [--augment] [--cosine] [--seed N] [--from DIR] [--out DIR]
- *                  [--samples FILE …]
+ *                  [--samples FILE …] [--threads N]
  * Trains one of the course's models on MNIST (all 60,000 images unless --limit) with the course's
  * settings unless told otherwise, validating on the 10,000 test images after every epoch. The
  * model and its card are written to DIR after every epoch, so a stopped run keeps its last epoch.
@@ -10,6 +10,8 @@
  * --samples FILE (in the stroke format of ../shared/data, digit labels only; repeatable) fine-tunes
  * a model (--from DIR, the bundled one by default) on those drawings with MNIST and symbols
  * replayed, as the app's "our examples" does, with its settings unless told otherwise.
+ * --threads N shares each step among N threads (data-parallel); by default as the app does, one
+ * per core up to two on wasm.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,7 +24,8 @@ import { isDigitSample, loadStrokeFile } from '../src/engine/data/strokeFile';
 import { EXAMPLE_PASSES, FINE_TUNE_SETTINGS, fineTuneSpec } from '../src/engine/fineTune';
 import { mnistSpec } from '../src/engine/data/mixSpec';
 import { pipelinedFeed } from '../src/engine/training/batchFeed';
-import { spawnBatchWorkerFromSource } from '../src/engine/training/spawnInNode';
+import { stepHelperCount } from '../src/engine/training/dataParallel';
+import { spawnBatchWorkerFromSource, spawnGradientHelpersFromSource } from '../src/engine/training/spawnInNode';
 import { errorMessage } from '../src/shared/engineError';
 import { BUNDLED_MODELS } from './lib/models';
 import { formatDuration } from '../src/shared/format';
@@ -48,6 +51,7 @@ const { values } = parseArgs({
     from: { type: 'string' },
     out: { type: 'string' },
     samples: { type: 'string', multiple: true, default: [] },
+    threads: { type: 'string' },
   },
 });
 
@@ -100,6 +104,9 @@ const what = fineTuning
 console.error(`Training ${kind.toUpperCase()} on ${what} with ${backend.name}: ${JSON.stringify(settings)}`);
 if (backend.fallbackReasons.length) console.error(`(backend fallbacks: ${backend.fallbackReasons.join('; ')})`);
 
+const threads = values.threads === undefined ? stepHelperCount(backend.name) + 1 : Number(values.threads);
+if (!Number.isInteger(threads) || threads < 1 || threads > 16) fail('--threads must be a whole number from 1 to 16');
+console.error(`Each step on ${threads} thread${threads > 1 ? 's (data-parallel)' : ''}`);
 const from = values.from ?? (fineTuning ? path.join(BUNDLED_MODELS, kind) : undefined);
 const start = from ? await loadModel(from, kind).catch((error: Error) => fail(error.message)) : undefined;
 const controller = new AbortController();
@@ -107,6 +114,7 @@ process.once('SIGINT', () => controller.abort());
 const result = await trainModel({
   kind, settings, train, validation: test, signal: controller.signal, initialModel: start?.model,
   seed: values.seed === undefined ? undefined : Number(values.seed),
+  spawnHelpers: threads > 1 ? () => spawnGradientHelpersFromSource(threads - 1) : undefined,
   onProgress: trainingProgressLog(kind.toUpperCase()),
   onEpochEnd: saveEveryEpoch({
     kind, settings, trainingSamples: train.epochSize, backend: backend.name, out, earlier: start?.card,

@@ -10,7 +10,7 @@ import { buildMix, mnistSpec } from '../../src/engine/data/mixSpec';
 import { COURSE_SETTINGS, MODEL_KINDS, type ModelKind } from '../../src/engine/models';
 import { trainModel } from '../../src/engine/trainer';
 import { pipelinedFeed } from '../../src/engine/training/batchFeed';
-import { spawnBatchWorkerFromSource } from '../../src/engine/training/spawnInNode';
+import { spawnBatchWorkerFromSource, spawnGradientHelpersFromSource } from '../../src/engine/training/spawnInNode';
 import { BUNDLED_MODELS, REPO_ROOT } from '../lib/models';
 import { codeInks, loadPenDigits } from '../lib/penDigits';
 import { median, percentile } from '../lib/stats';
@@ -92,27 +92,37 @@ export async function benchTraining(): Promise<Record<string, unknown>[]> {
 /** Images per epoch for the throughput runs: long enough for a steady rate, short enough for a bench. */
 const THROUGHPUT_IMAGES: Record<ModelKind, number> = { mlp: 12_800, cnn: 6_400 };
 
+/** How each throughput run gets its batches and how many threads compute each step. */
+const LOOP_SETUPS = [
+  { feed: 'inline', threads: 1 },
+  { feed: 'pipelined', threads: 1 },
+  { feed: 'pipelined', threads: 2 },
+] as const;
+
 /**
  * The training loop's speed, through trainModel as the app's worker runs it: samples per second
  * with and without augmentation, with the batches made on the training thread (inline) or prepared
- * ahead by a second thread (pipelined), and the share of the loop spent waiting for a batch.
+ * ahead by a second thread (pipelined), each step on one thread or shared data-parallel with a
+ * helper, and the share of the loop spent waiting for a batch.
  */
 async function throughput(): Promise<Record<string, unknown>[]> {
   await initBackend();
   const rows: Record<string, unknown>[] = [];
   for (const kind of MODEL_KINDS) {
     for (const augment of [false, true]) {
-      for (const feed of ['inline', 'pipelined'] as const) {
+      for (const { feed, threads } of LOOP_SETUPS) {
         const settings = { ...COURSE_SETTINGS[kind], learningRate: 1e-3, epochs: 1, augment };
         const spec = mnistSpec(augment, THROUGHPUT_IMAGES[kind]);
         const train = feed === 'inline'
           ? await buildMix(spec)
           : await pipelinedFeed({ spec, batchSize: settings.batchSize, seed: 1, spawn: spawnBatchWorkerFromSource });
-        const { model, seconds, dataWaitShare } = await trainModel({ kind, settings, train, seed: 1 });
+        const spawnHelpers = threads > 1 ? () => spawnGradientHelpersFromSource(threads - 1) : undefined;
+        const { model, seconds, dataWaitShare } = await trainModel({ kind, settings, train, seed: 1, spawnHelpers });
         model.dispose();
-        const row = { bench: 'throughput', model: kind, augment, feed, samplesPerSecond: THROUGHPUT_IMAGES[kind] / seconds, dataWaitShare };
-        console.log(`${kind.toUpperCase()} ${augment ? 'augmented' : 'plain'}, batches ${feed}: ${row.samplesPerSecond.toFixed(0)} samples/s, ` +
-          `${(dataWaitShare * 100).toFixed(1)} % of the loop waiting for data (${THROUGHPUT_IMAGES[kind]} images, batch ${settings.batchSize})`);
+        const row = { bench: 'throughput', model: kind, augment, feed, threads, samplesPerSecond: THROUGHPUT_IMAGES[kind] / seconds, dataWaitShare };
+        console.log(`${kind.toUpperCase()} ${augment ? 'augmented' : 'plain'}, batches ${feed}, ${threads} thread${threads > 1 ? 's' : ''} a step: ` +
+          `${row.samplesPerSecond.toFixed(0)} samples/s, ${(dataWaitShare * 100).toFixed(1)} % of the loop waiting for data ` +
+          `(${THROUGHPUT_IMAGES[kind]} images, batch ${settings.batchSize})`);
         rows.push(row);
       }
     }

@@ -15,7 +15,7 @@ export interface Evaluation {
 }
 
 /** Small enough that one chunk takes well under a second on wasm, so progress keeps coming. */
-const EVAL_BATCH = 256;
+export const EVAL_BATCH = 256;
 
 /** Accuracy, mean cross-entropy and confusion matrix of a model over a whole set. */
 export async function evaluateModel(

@@ -85,8 +85,3 @@ export function buildModel(kind: ModelKind): tf.LayersModel {
 export function makeOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {
   return name === 'adam' ? tf.train.adam(learningRate) : tf.train.sgd(learningRate);
 }
-
-/** Compiles for integer labels, as the course's CNN does (sparse categorical cross-entropy). */
-export function compileModel(model: tf.LayersModel, optimizer: tf.Optimizer): void {
-  model.compile({ optimizer, loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
-}

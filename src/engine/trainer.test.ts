@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backend';
 import { mnistSource, TrainingMix } from './data/trainingMix';
+import { EVAL_BATCH } from './evaluate';
 import { limitMnist, loadMnist, type MnistSet } from './mnist';
 import { COURSE_SETTINGS } from './models';
 import { trainModel, TrainingCancelled, type TrainingProgress } from './trainer';
@@ -67,6 +68,6 @@ describe('trainer', () => {
       },
     });
     await expect(run).rejects.toBeInstanceOf(TrainingCancelled);
-    expect(validated).toEqual([500]);
+    expect(validated).toEqual([EVAL_BATCH]);
   });
 });

@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import type { EpochProgress, TrainingProgress } from '../shared/contract';
-import { INPUT_PIXELS } from '../shared/geometry';
 import { seededRandom } from '../shared/random';
 import { TrainingMix } from './data/trainingMix';
+import type { Worker } from 'node:worker_threads';
 import { inlineFeed, type BatchFeed } from './training/batchFeed';
+import { localStepper, parallelStepper } from './training/dataParallel';
 import { evaluateModel, type Evaluation } from './evaluate';
 import type { MnistSet } from './mnist';
-import { buildModel, compileModel, makeOptimizer, type ModelKind, type TrainingSettings } from './models';
-import { inputTensor } from './tensors';
+import { buildModel, makeOptimizer, type ModelKind, type TrainingSettings } from './models';
 import { EngineError } from '../shared/engineError';
 
 export type { BatchProgress, EpochProgress, TrainingProgress, ValidationProgress } from '../shared/contract';
@@ -34,6 +34,11 @@ export interface TrainOptions {
   seed?: number;
   /** Continue training this model instead of a new one (its weights are updated in place). */
   initialModel?: tf.LayersModel;
+  /**
+   * Starts helper threads (the worker module in its gradient role) that share every batch with
+   * this one, data-parallel; without it, each batch is computed on this thread alone.
+   */
+  spawnHelpers?: () => Worker[];
   /** Called with the model after each epoch (checkpoints); training waits for it. */
   onEpochEnd?: (model: tf.LayersModel, summary: EpochProgress) => Promise<void>;
 }
@@ -70,7 +75,9 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const feed = train instanceof TrainingMix ? inlineFeed(train, settings.batchSize, random) : train;
   const model = options.initialModel ?? buildModel(kind);
   const optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
-  compileModel(model, optimizer);
+  const stepper = options.spawnHelpers
+    ? await parallelStepper(kind, model, optimizer, options.spawnHelpers)
+    : localStepper(kind, model, optimizer);
   const batches = Math.ceil(feed.epochSize / settings.batchSize);
   const totalBatches = batches * settings.epochs;
   const history: EpochProgress[] = [];
@@ -98,11 +105,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
         const data = await feed.next();
         const got = performance.now();
         const { count } = data;
-        const x = inputTensor(kind, data.pixels.subarray(0, count * INPUT_PIXELS), count);
-        const y = tf.tensor2d(data.labels.subarray(0, count), [count, 1]);
-        const [loss, accuracy] = (await model.trainOnBatch(x, y)) as number[];
-        x.dispose();
-        y.dispose();
+        const { loss, accuracy } = await stepper.step(data);
         feed.release(data);
         waited += got - asked;
         stepping += performance.now() - asked;
@@ -142,6 +145,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     throw error;
   } finally {
     feed.close();
+    stepper.close();
   }
   optimizer.dispose();
   return {

@@ -24,5 +24,12 @@ export function spawnBatchWorkerFromSource(): Worker {
   return spawnModule(WORKER_SOURCE, BATCH_ROLE);
 }
 
+/** Helper threads that share each batch's gradients with a training thread, from source. */
+export function spawnGradientHelpersFromSource(count: number): Worker[] {
+  return Array.from({ length: count }, () => spawnModule(WORKER_SOURCE, GRADIENT_ROLE));
+}
+
 /** What tells the worker module to prepare batches instead of training. */
 export const BATCH_ROLE = { role: 'batches' } as const;
+/** What tells the worker module to compute the gradients of shards of batches. */
+export const GRADIENT_ROLE = { role: 'gradients' } as const;

@@ -10,18 +10,20 @@ import type { FineTuneReport } from '../../shared/contract';
 import { buildReport } from '../report';
 import { trainModel, TrainingCancelled } from '../trainer';
 import { pipelinedFeed, serveBatches } from './batchFeed';
+import { serveGradients, stepHelperCount } from './dataParallel';
 import type { FromWorker, Job, JobResult, ToWorker } from './protocol';
-import { BATCH_ROLE, spawnModule } from './spawnInNode';
+import { BATCH_ROLE, GRADIENT_ROLE, spawnModule } from './spawnInNode';
 import { errorCode, errorMessage } from '../../shared/engineError';
 
 /**
  * The training worker: one job per worker, so a crash or an out-of-memory takes only the
  * worker down, and the main thread (and recognition) never waits on training. The same module,
- * started with BATCH_ROLE, is the thread that prepares the training batches ahead of it.
+ * started with BATCH_ROLE, is the thread that prepares the training batches ahead of it, and with
+ * GRADIENT_ROLE a helper that computes the gradients of part of every batch.
  */
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread');
-const isBatchWorker = (workerData as { role?: string } | null)?.role === BATCH_ROLE.role;
+const role = (workerData as { role?: string } | null)?.role;
 
 /** Batch progress at most this often (a gap is then at most this plus one step); epochs always. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -47,10 +49,13 @@ async function run(job: Job): Promise<JobResult> {
     spawn: () => spawnModule(import.meta.url, BATCH_ROLE),
   });
   const before = examples && initial ? await readExamples(initial, examples.heldOut) : null;
+  // Each step shared with helper threads (this module in its gradient role), one per spare core.
+  const helpers = stepHelperCount(backend.name);
   let lastBatch = 0;
   const { model, history, validation } = await trainModel({
     kind: job.kind, settings: job.settings, train, validation: test, signal: controller.signal, seed: job.seed,
     initialModel: initial?.model,
+    spawnHelpers: helpers > 0 ? () => Array.from({ length: helpers }, () => spawnModule(import.meta.url, GRADIENT_ROLE)) : undefined,
     onProgress: (progress) => {
       const now = performance.now();
       const last = (progress.kind === 'batch' && progress.batch === progress.batches)
@@ -116,5 +121,6 @@ function serveJobs(jobs: MessagePort): void {
   });
 }
 
-if (isBatchWorker) serveBatches(port);
+if (role === BATCH_ROLE.role) serveBatches(port);
+else if (role === GRADIENT_ROLE.role) serveGradients(port);
 else serveJobs(port);

@@ -1,0 +1,88 @@
+import { Worker } from 'node:worker_threads';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { INPUT_PIXELS } from '../../shared/geometry';
+import { initBackend } from '../backend';
+import { limitMnist, loadMnist } from '../mnist';
+import { buildModel, makeOptimizer } from '../models';
+import { bytesToInputs } from '../tensors';
+import type { Batch } from './batchFeed';
+import { localStepper, parallelStepper } from './dataParallel';
+import { shardGradients } from './gradientStep';
+import { spawnGradientHelpersFromSource } from './spawnInNode';
+
+let batch: Batch;
+beforeAll(async () => {
+  await initBackend('wasm');
+  const mnist = limitMnist(await loadMnist('train'), 96);
+  batch = { pixels: Float32Array.from(bytesToInputs(mnist.images)), labels: Float32Array.from(mnist.labels), count: 96 };
+});
+
+function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+  return worst;
+}
+
+const weightsOf = (model: tf.LayersModel) => model.getWeights().map((w) => w.dataSync().slice());
+
+/** The MLP has no dropout, so two ways of computing the same step must agree. */
+describe('data-parallel training', () => {
+  it('the gradients of a batch are the sum of its shards', () => {
+    const model = buildModel('mlp');
+    const labels = Int32Array.from(batch.labels);
+    const gradientsOf = (from: number, to: number) => {
+      const inputs = tf.tensor2d(batch.pixels.subarray(from * INPUT_PIXELS, to * INPUT_PIXELS), [to - from, INPUT_PIXELS]);
+      const result = shardGradients(model, inputs, labels.subarray(from, to), 96);
+      inputs.dispose();
+      return result;
+    };
+    const whole = gradientsOf(0, 96);
+    const first = gradientsOf(0, 40);
+    const rest = gradientsOf(40, 96);
+    expect(first.lossSum + rest.lossSum).toBeCloseTo(whole.lossSum, 3);
+    expect(first.correct + rest.correct).toBe(whole.correct);
+    whole.gradients.forEach((gradient, i) => {
+      const summed = first.gradients[i].add(rest.gradients[i]);
+      expect(maxDifference(summed.dataSync(), gradient.dataSync())).toBeLessThan(1e-5);
+      summed.dispose();
+    });
+    tf.dispose([...whole.gradients, ...first.gradients, ...rest.gradients]);
+    model.dispose();
+  });
+
+  it('steps with a helper thread as it steps alone, and leaves no tensors behind', async () => {
+    const alone = buildModel('mlp');
+    const shared = buildModel('mlp');
+    shared.setWeights(alone.getWeights());
+    const before = tf.memory().numTensors;
+    const optimizers = [makeOptimizer('adam', 1e-3), makeOptimizer('adam', 1e-3)];
+    const local = localStepper('mlp', alone, optimizers[0]);
+    const parallel = await parallelStepper('mlp', shared, optimizers[1], () => spawnGradientHelpersFromSource(1));
+    try {
+      for (let step = 0; step < 3; step++) {
+        const a = await local.step(batch);
+        const b = await parallel.step(batch);
+        expect(b.loss).toBeCloseTo(a.loss, 4);
+        expect(b.accuracy).toBe(a.accuracy);
+      }
+    } finally {
+      parallel.close();
+    }
+    const [expected, actual] = [weightsOf(alone), weightsOf(shared)];
+    expect(actual.length).toBe(expected.length);
+    actual.forEach((weights, i) => expect(maxDifference(weights, expected[i])).toBeLessThan(1e-5));
+    // What Adam keeps (its moments) goes with it; nothing else may stay.
+    optimizers.forEach((optimizer) => optimizer.dispose());
+    expect(tf.memory().numTensors).toBe(before);
+    alone.dispose();
+    shared.dispose();
+  }, 60_000);
+
+  it('says so when a helper thread dies, instead of waiting for it', async () => {
+    const model = buildModel('mlp');
+    const dying = () => [new Worker('process.exit(3)', { eval: true })];
+    await expect(parallelStepper('mlp', model, makeOptimizer('adam', 1e-3), dying)).rejects.toThrow(/helper thread stopped \(exit code 3\)/);
+    model.dispose();
+  });
+});

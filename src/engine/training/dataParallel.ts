@@ -1,0 +1,178 @@
+import os from 'node:os';
+import type { MessagePort, Worker } from 'node:worker_threads';
+import * as tf from '@tensorflow/tfjs';
+import { INPUT_PIXELS } from '../../shared/geometry';
+import { initBackend, type BackendName } from '../backend';
+import type { ModelKind } from '../models';
+import { inputTensor } from '../tensors';
+import type { Batch } from './batchFeed';
+import { applyGradients, shardGradients } from './gradientStep';
+
+/** Threads a step is shared among on wasm and cpu: scaling was measured from one core to two. */
+const MAX_STEP_THREADS = 2;
+
+/**
+ * Helper threads for each training step: none on the native backend (TensorFlow's own kernels
+ * use every core) or on one core; otherwise one per further core, up to MAX_STEP_THREADS in all.
+ */
+export function stepHelperCount(backend: BackendName, cores = os.availableParallelism()): number {
+  return backend === 'tensorflow' ? 0 : Math.max(0, Math.min(cores, MAX_STEP_THREADS) - 1);
+}
+
+/** One optimisation step on a batch, on this thread alone or shared with helper threads. */
+export interface Stepper {
+  step(batch: Batch): Promise<{ loss: number; accuracy: number }>;
+  close(): void;
+}
+
+function batchInputs(kind: ModelKind, pixels: Float32Array, count: number): tf.Tensor {
+  return inputTensor(kind, pixels.subarray(0, count * INPUT_PIXELS), count);
+}
+
+/** The whole batch on this thread. */
+export function localStepper(kind: ModelKind, model: tf.LayersModel, optimizer: tf.Optimizer): Stepper {
+  return {
+    step: async ({ pixels, labels, count }) => {
+      const x = batchInputs(kind, pixels, count);
+      const { gradients, lossSum, correct } = shardGradients(model, x, Int32Array.from(labels.subarray(0, count)), count);
+      x.dispose();
+      applyGradients(optimizer, model, gradients);
+      return { loss: lossSum / count, accuracy: correct / count };
+    },
+    close: () => undefined,
+  };
+}
+
+type ToHelper =
+  | { type: 'init'; kind: ModelKind; topology: object; weights: SharedArrayBuffer; gradients: SharedArrayBuffer }
+  | { type: 'step'; pixels: Float32Array<ArrayBuffer>; labels: Int32Array<ArrayBuffer>; count: number; batchSize: number };
+type FromHelper =
+  | { type: 'ready' }
+  | { type: 'done'; lossSum: number; correct: number }
+  | { type: 'failed'; error: string };
+
+/** Where each trainable weight lives in the flat shared buffers. */
+function layout(model: tf.LayersModel): { offsets: number[]; shapes: number[][]; total: number } {
+  const shapes = model.trainableWeights.map((weight) => weight.shape as number[]);
+  const offsets: number[] = [];
+  let total = 0;
+  for (const shape of shapes) {
+    offsets.push(total);
+    total += shape.reduce((a, b) => a * b, 1);
+  }
+  return { offsets, shapes, total };
+}
+
+/** A helper thread's side of the conversation, one reply per request, in order. */
+class HelperLink {
+  private pending: { resolve: (message: FromHelper) => void; reject: (error: Error) => void } | null = null;
+  private failure: Error | null = null;
+
+  constructor(readonly worker: Worker, readonly gradients: Float32Array) {
+    worker.on('message', (message: FromHelper) => {
+      const pending = this.pending;
+      this.pending = null;
+      if (message.type === 'failed') pending?.reject(this.fail(new Error(`A training helper thread failed: ${message.error}`)));
+      else pending?.resolve(message);
+    });
+    worker.on('error', (error) => this.pending?.reject(this.fail(error)));
+    worker.on('exit', (code) => this.pending?.reject(this.fail(new Error(`A training helper thread stopped (exit code ${code})`))));
+  }
+
+  private fail(error: Error): Error {
+    this.failure ??= error;
+    return this.failure;
+  }
+
+  request(message: ToHelper, transfer: ArrayBuffer[] = []): Promise<FromHelper> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.worker.postMessage(message, transfer);
+    });
+  }
+}
+
+/**
+ * Data-parallel steps: each batch is cut into as many shards as threads; the helpers compute the
+ * gradients of theirs while this thread computes its own, from weights this thread shares with
+ * them before every step; the gradients are added here and the optimiser applied once. The weights
+ * and gradients cross in shared memory; only the shards' images are messages.
+ */
+export async function parallelStepper(
+  kind: ModelKind, model: tf.LayersModel, optimizer: tf.Optimizer, spawnHelpers: () => Worker[],
+): Promise<Stepper> {
+  const { offsets, shapes, total } = layout(model);
+  const weights = new Float32Array(new SharedArrayBuffer(total * 4));
+  const workers = spawnHelpers();
+  const helpers = workers.map((worker) => new HelperLink(worker, new Float32Array(new SharedArrayBuffer(total * 4))));
+  const close = () => workers.forEach((worker) => void worker.terminate());
+  try {
+    const topology = model.toJSON(null, false) as object;
+    await Promise.all(helpers.map((helper) => helper.request({
+      type: 'init', kind, topology, weights: weights.buffer as SharedArrayBuffer, gradients: helper.gradients.buffer as SharedArrayBuffer,
+    })));
+  } catch (error) {
+    close();
+    throw error;
+  }
+  const variables = model.trainableWeights;
+  return {
+    step: async ({ pixels, labels, count }) => {
+      variables.forEach((variable, i) => weights.set(variable.read().dataSync() as Float32Array, offsets[i]));
+      const shard = Math.ceil(count / (helpers.length + 1));
+      const replies = helpers.map((helper, h) => {
+        const start = Math.min(count, (h + 1) * shard);
+        const end = Math.min(count, start + shard);
+        return helper.request({
+          type: 'step', count: end - start, batchSize: count,
+          pixels: pixels.slice(start * INPUT_PIXELS, end * INPUT_PIXELS), labels: Int32Array.from(labels.subarray(start, end)),
+        });
+      });
+      const ownCount = Math.min(shard, count);
+      const x = batchInputs(kind, pixels, ownCount);
+      const own = shardGradients(model, x, Int32Array.from(labels.subarray(0, ownCount)), count);
+      x.dispose();
+      const done = (await Promise.all(replies)) as Extract<FromHelper, { type: 'done' }>[];
+      const summed = own.gradients.map((gradient, i) => tf.tidy(() => tf.addN([
+        gradient,
+        ...helpers.map((helper) => tf.tensor(helper.gradients.subarray(offsets[i], offsets[i] + gradient.size), shapes[i])),
+      ])));
+      tf.dispose(own.gradients);
+      applyGradients(optimizer, model, summed);
+      const lossSum = done.reduce((sum, reply) => sum + reply.lossSum, own.lossSum);
+      const correct = done.reduce((sum, reply) => sum + reply.correct, own.correct);
+      return { loss: lossSum / count, accuracy: correct / count };
+    },
+    close,
+  };
+}
+
+/** A helper thread: a copy of the model that computes the gradients of the shards it is sent. */
+export function serveGradients(port: MessagePort): void {
+  let state: { kind: ModelKind; model: tf.LayersModel; weights: Float32Array; gradients: Float32Array; offsets: number[]; shapes: number[][] } | null = null;
+  const reply = (message: FromHelper) => port.postMessage(message);
+  port.on('message', (message: ToHelper) => {
+    (async () => {
+      if (message.type === 'init') {
+        await initBackend();
+        const model = await tf.models.modelFromJSON({ modelTopology: message.topology as tf.io.ModelJSON['modelTopology'] });
+        state = { kind: message.kind, model, weights: new Float32Array(message.weights), gradients: new Float32Array(message.gradients), ...layout(model) };
+        reply({ type: 'ready' });
+        return;
+      }
+      if (!state) throw new Error('a step before init');
+      const { kind, model, weights, gradients, offsets, shapes } = state;
+      model.trainableWeights.forEach((weight, i) => {
+        const size = shapes[i].reduce((a, b) => a * b, 1);
+        tf.tidy(() => (weight.read() as tf.Variable).assign(tf.tensor(weights.subarray(offsets[i], offsets[i] + size), shapes[i])));
+      });
+      const x = batchInputs(kind, message.pixels, message.count);
+      const shard = shardGradients(model, x, message.labels, message.batchSize);
+      x.dispose();
+      shard.gradients.forEach((gradient, i) => gradients.set(gradient.dataSync() as Float32Array, offsets[i]));
+      tf.dispose(shard.gradients);
+      reply({ type: 'done', lossSum: shard.lossSum, correct: shard.correct });
+    })().catch((error: unknown) => reply({ type: 'failed', error: (error as Error).message }));
+  });
+}
