@@ -10,8 +10,8 @@
  * --samples FILE (in the stroke format of ../shared/data, digit labels only; repeatable) fine-tunes
  * a model (--from DIR, the bundled one by default) on those drawings with MNIST and symbols
  * replayed, as the app's "our examples" does, with its settings unless told otherwise.
- * --threads N shares each step among N threads (data-parallel); by default as the app does, one
- * per core up to two on wasm.
+ * --threads N shares each step among N threads (data-parallel); by default as the app does: on
+ * wasm, two for the CNN on two cores or more, one for the MLP.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -104,7 +104,7 @@ const what = fineTuning
 console.error(`Training ${kind.toUpperCase()} on ${what} with ${backend.name}: ${JSON.stringify(settings)}`);
 if (backend.fallbackReasons.length) console.error(`(backend fallbacks: ${backend.fallbackReasons.join('; ')})`);
 
-const threads = values.threads === undefined ? stepHelperCount(backend.name) + 1 : Number(values.threads);
+const threads = values.threads === undefined ? stepHelperCount(backend.name, kind) + 1 : Number(values.threads);
 if (!Number.isInteger(threads) || threads < 1 || threads > 16) fail('--threads must be a whole number from 1 to 16');
 console.error(`Each step on ${threads} thread${threads > 1 ? 's (data-parallel)' : ''}`);
 const from = values.from ?? (fineTuning ? path.join(BUNDLED_MODELS, kind) : undefined);

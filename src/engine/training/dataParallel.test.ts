@@ -7,7 +7,7 @@ import { limitMnist, loadMnist } from '../mnist';
 import { buildModel, makeOptimizer } from '../models';
 import { bytesToInputs } from '../tensors';
 import type { Batch } from './batchFeed';
-import { localStepper, parallelStepper } from './dataParallel';
+import { localStepper, parallelStepper, stepHelperCount } from './dataParallel';
 import { shardGradients } from './gradientStep';
 import { spawnGradientHelpersFromSource } from './spawnInNode';
 
@@ -84,5 +84,13 @@ describe('data-parallel training', () => {
     const dying = () => [new Worker('process.exit(3)', { eval: true })];
     await expect(parallelStepper('mlp', model, makeOptimizer('adam', 1e-3), dying)).rejects.toThrow(/helper thread stopped \(exit code 3\)/);
     model.dispose();
+  });
+
+  it('shares steps only where it was measured to pay: the CNN on wasm or cpu with a spare core', () => {
+    expect(stepHelperCount('wasm', 'cnn', 2)).toBe(1);
+    expect(stepHelperCount('cpu', 'cnn', 16)).toBe(1);
+    expect(stepHelperCount('wasm', 'cnn', 1)).toBe(0);
+    expect(stepHelperCount('wasm', 'mlp', 16)).toBe(0);
+    expect(stepHelperCount('tensorflow', 'cnn', 16)).toBe(0);
   });
 });

@@ -8,15 +8,19 @@ import { inputTensor } from '../tensors';
 import type { Batch } from './batchFeed';
 import { applyGradients, shardGradients } from './gradientStep';
 
-/** Threads a step is shared among on wasm and cpu: scaling was measured from one core to two. */
-const MAX_STEP_THREADS = 2;
+/**
+ * Threads a step may be shared among on wasm and cpu, as measured on two cores (`bench training`):
+ * the CNN's step is long and its weights few (431,499), so two threads train it 1.3 times as fast;
+ * the MLP's 1.6 million weights cost more to share each step than half its step saves (0.8 times).
+ */
+const MAX_STEP_THREADS: Record<ModelKind, number> = { mlp: 1, cnn: 2 };
 
 /**
  * Helper threads for each training step: none on the native backend (TensorFlow's own kernels
  * use every core) or on one core; otherwise one per further core, up to MAX_STEP_THREADS in all.
  */
-export function stepHelperCount(backend: BackendName, cores = os.availableParallelism()): number {
-  return backend === 'tensorflow' ? 0 : Math.max(0, Math.min(cores, MAX_STEP_THREADS) - 1);
+export function stepHelperCount(backend: BackendName, kind: ModelKind, cores = os.availableParallelism()): number {
+  return backend === 'tensorflow' ? 0 : Math.max(0, Math.min(cores, MAX_STEP_THREADS[kind]) - 1);
 }
 
 /** One optimisation step on a batch, on this thread alone or shared with helper threads. */

@@ -50,7 +50,7 @@ async function run(job: Job): Promise<JobResult> {
   });
   const before = examples && initial ? await readExamples(initial, examples.heldOut) : null;
   // Each step shared with helper threads (this module in its gradient role), one per spare core.
-  const helpers = stepHelperCount(backend.name);
+  const helpers = stepHelperCount(backend.name, job.kind);
   let lastBatch = 0;
   const { model, history, validation } = await trainModel({
     kind: job.kind, settings: job.settings, train, validation: test, signal: controller.signal, seed: job.seed,
