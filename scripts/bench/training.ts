@@ -154,12 +154,14 @@ async function pythonWithTorch(): Promise<string | null> {
  * One epoch through `npm run train` (the whole run: start-up, MNIST, validation, saving), with and
  * without augmentation, against the same networks in PyTorch on the CPU with two threads
  * (scripts/bench/pytorch_reference.py, no augmentation), on the same machine in the same run.
- * Ratio = PyTorch's seconds / ours: 1 is as fast as PyTorch.
+ * Ratio = PyTorch's seconds / ours: 1 is as fast as PyTorch. Debian's PyTorch multiplies matrices
+ * with whatever libblas.so.3 is installed: the reference BLAS makes it ten times slower than with
+ * OpenBLAS (libopenblas0-pthread), which is the fair yardstick.
  */
 async function againstPyTorch(): Promise<Record<string, unknown>[]> {
   const python = await pythonWithTorch();
   if (!python) {
-    console.log('Against PyTorch: skipped, no python3 with torch (on Debian: apt-get install python3-torch)');
+    console.log('Against PyTorch: skipped, no python3 with torch (on Debian: apt-get install python3-torch libopenblas0-pthread)');
     return [];
   }
   const out = await mkdtemp(path.join(os.tmpdir(), 'bench-epoch-'));
