@@ -125,8 +125,10 @@ export async function parallelStepper(
     step: async ({ pixels, labels, count }) => {
       variables.forEach((variable, i) => weights.set(variable.read().dataSync() as Float32Array, offsets[i]));
       const shard = Math.ceil(count / (helpers.length + 1));
-      const replies = helpers.map((helper, h) => {
-        const start = Math.min(count, (h + 1) * shard);
+      // A short last batch may leave some helpers nothing: they sit that step out.
+      const working = helpers.filter((_, h) => (h + 1) * shard < count);
+      const replies = working.map((helper, h) => {
+        const start = (h + 1) * shard;
         const end = Math.min(count, start + shard);
         return helper.request({
           type: 'step', count: end - start, batchSize: count,
@@ -140,7 +142,7 @@ export async function parallelStepper(
       const done = (await Promise.all(replies)) as Extract<FromHelper, { type: 'done' }>[];
       const summed = own.gradients.map((gradient, i) => tf.tidy(() => tf.addN([
         gradient,
-        ...helpers.map((helper) => tf.tensor(helper.gradients.subarray(offsets[i], offsets[i] + gradient.size), shapes[i])),
+        ...working.map((helper) => tf.tensor(helper.gradients.subarray(offsets[i], offsets[i] + gradient.size), shapes[i])),
       ])));
       tf.dispose(own.gradients);
       applyGradients(optimizer, model, summed);
