@@ -27,7 +27,8 @@ describe.skipIf(!built)('the desktop build (npm run build first)', () => {
     for (const file of files) await expect(run(process.execPath, ['--check', file]), file).resolves.toBeDefined();
   });
 
-  it('trains in its bundled worker', async () => {
+  // The CNN's steps are shared with a helper thread on two cores or more: the bundle spawns it too.
+  it.each(['mlp', 'cnn'] as const)('trains the %s in its bundled worker', async (kind) => {
     const chunk = readdirSync(path.join(out, 'main', 'chunks')).find((f) => f.startsWith('worker'))!;
     const worker = new Worker(path.join(out, 'main', 'chunks', chunk));
     try {
@@ -37,12 +38,12 @@ describe.skipIf(!built)('the desktop build (npm run build first)', () => {
         worker.postMessage({
           type: 'run',
           job: {
-            type: 'train', kind: 'mlp', directory: temp('mlp'), limit: 256, seed: 1,
+            type: 'train', kind, directory: temp(kind), limit: 256, seed: 1,
             settings: { optimizer: 'adam', learningRate: 0.001, batchSize: 64, epochs: 1, cosineDecay: false, augment: true },
           },
         } satisfies ToWorker);
       });
-      expect(result).toMatchObject({ type: 'done', result: { card: { kind: 'mlp', trainingSamples: 256 } } });
+      expect(result).toMatchObject({ type: 'done', result: { card: { kind, trainingSamples: 256 } } });
     } finally {
       await worker.terminate();
     }

@@ -211,7 +211,7 @@ export const PRESETS: Record<TrainingPreset, Record<ModelKind, TrainingForm>> = 
   /** Within ten minutes: all of MNIST, augmented so that it also reads handwriting drawn in a box. */
   lesson: {
     mlp: { ...COURSE_TRAINING.mlp, learningRate: 1e-3, epochs: 10, augment: true },
-    cnn: { ...COURSE_TRAINING.cnn, learningRate: 1e-3, epochs: 3, augment: true },
+    cnn: { ...COURSE_TRAINING.cnn, learningRate: 1e-3, epochs: 5, augment: true },
   },
   course: COURSE_TRAINING,
 };
