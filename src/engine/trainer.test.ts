@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backend';
@@ -69,5 +70,15 @@ describe('trainer', () => {
     });
     await expect(run).rejects.toBeInstanceOf(TrainingCancelled);
     expect(validated).toEqual([EVAL_BATCH]);
+  });
+
+  it('fails with the reason, leaving no tensors behind, when a helper thread cannot start', async () => {
+    const before = tf.memory().numTensors;
+    const run = trainModel({
+      kind: 'cnn', settings: { ...COURSE_SETTINGS.cnn, epochs: 1 }, train: TrainingMix.of(mnistSource(mnist, false)), seed: 3,
+      spawnHelpers: () => [new Worker('process.exit(5)', { eval: true })],
+    });
+    await expect(run).rejects.toThrow(/helper thread stopped \(exit code 5\)/);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -1,10 +1,10 @@
+import type { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import type { EpochProgress, TrainingProgress } from '../shared/contract';
 import { seededRandom } from '../shared/random';
 import { TrainingMix } from './data/trainingMix';
-import type { Worker } from 'node:worker_threads';
 import { inlineFeed, type BatchFeed } from './training/batchFeed';
-import { localStepper, parallelStepper } from './training/dataParallel';
+import { localStepper, parallelStepper, type Stepper } from './training/dataParallel';
 import { evaluateModel, type Evaluation } from './evaluate';
 import type { MnistSet } from './mnist';
 import { buildModel, makeOptimizer, type ModelKind, type TrainingSettings } from './models';
@@ -75,9 +75,6 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const feed = train instanceof TrainingMix ? inlineFeed(train, settings.batchSize, random) : train;
   const model = options.initialModel ?? buildModel(kind);
   const optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
-  const stepper = options.spawnHelpers
-    ? await parallelStepper(kind, model, optimizer, options.spawnHelpers)
-    : localStepper(kind, model, optimizer);
   const batches = Math.ceil(feed.epochSize / settings.batchSize);
   const totalBatches = batches * settings.epochs;
   const history: EpochProgress[] = [];
@@ -90,7 +87,11 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     if (signal?.aborted) throw new TrainingCancelled();
   };
 
+  let stepper: Stepper | null = null;
   try {
+    stepper = options.spawnHelpers
+      ? await parallelStepper(kind, model, optimizer, options.spawnHelpers)
+      : localStepper(kind, model, optimizer);
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
       const epochStarted = performance.now();
       let lossSum = 0;
@@ -145,7 +146,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     throw error;
   } finally {
     feed.close();
-    stepper.close();
+    stepper?.close();
   }
   optimizer.dispose();
   return {
