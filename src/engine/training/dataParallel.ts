@@ -10,8 +10,10 @@ import { applyGradients, shardGradients } from './gradientStep';
 
 /**
  * Threads a step may be shared among on wasm and cpu, as measured on two cores (`bench training`):
- * the CNN's step is long and its weights few (431,499), so two threads train it 1.3 times as fast;
- * the MLP's 1.6 million weights cost more to share each step than half its step saves (0.8 times).
+ * the CNN's step is long and its weights few (431,499), so two threads train it 1.3 times as fast.
+ * The MLP's step hardly shrinks with half the batch (77 → 57–66 ms: most of it is work on its 1.6
+ * million weights — packing each updated matrix for XNNPACK, Adam), and sharing them each step
+ * costs more than that saves (0.8 times as fast).
  */
 const MAX_STEP_THREADS: Record<ModelKind, number> = { mlp: 1, cnn: 2 };
 
