@@ -1,5 +1,5 @@
 /**
- * npm run build-models -- --model mlp|cnn [--stage train|finish|polish|sharpen|calibrate|all] [--epochs N] [--out DIR] [--seed N]
+ * npm run build-models -- --model mlp|cnn [--stage train|finish|polish|sharpen|refine|calibrate|all] [--epochs N] [--out DIR] [--seed N]
  * Rebuilds a bundled model from the repository's code and the data in ../shared/data, stage by
  * stage (all of them by default):
  *   train      from scratch, on MNIST, the scanned digits of USPS and Semeion, the pen-drawn digits
