@@ -1,9 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
-
-/** The part of tfjs's convolution geometry the patch matrix needs (`backend_util.computeConv2DInfo`). */
-export type PatchGeometry = Pick<tf.backend_util.Conv2DInfo,
-  'batchSize' | 'inHeight' | 'inWidth' | 'inChannels' | 'outHeight' | 'outWidth' |
-  'strideHeight' | 'strideWidth' | 'filterHeight' | 'filterWidth' | 'padInfo'>;
+import type { WindowGeometry } from './maxPoolGrad';
 
 /**
  * Writes the patches of an NHWC input as one matrix with a row per filter tap and input channel
@@ -12,7 +7,7 @@ export type PatchGeometry = Pick<tf.backend_util.Conv2DInfo,
  * padding. Multiplied by dy [positions, out] it is the filter gradient, in one pass and without
  * the transposes a matMul with a transposed operand would need on wasm.
  */
-export function patchesInto(x: Float32Array, info: PatchGeometry, out: Float32Array): void {
+export function patchesInto(x: Float32Array, info: WindowGeometry, out: Float32Array): void {
   const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
   const { strideHeight, strideWidth, filterHeight, filterWidth } = info;
   const { top, left } = info.padInfo;

@@ -1,7 +1,10 @@
 import type * as tf from '@tensorflow/tfjs';
 
-/** The part of tfjs's pooling geometry the gradient needs (`backend_util.computePool2DInfo`). */
-export type PoolGeometry = Pick<tf.backend_util.Conv2DInfo,
+/**
+ * The part of tfjs's geometry of a sliding window (`backend_util.computePool2DInfo` or
+ * `computeConv2DInfo`) that the kernels written over the wasm heap need.
+ */
+export type WindowGeometry = Pick<tf.backend_util.Conv2DInfo,
   'batchSize' | 'inHeight' | 'inWidth' | 'inChannels' | 'outHeight' | 'outWidth' |
   'strideHeight' | 'strideWidth' | 'filterHeight' | 'filterWidth' | 'padInfo'>;
 
@@ -12,7 +15,7 @@ export type PoolGeometry = Pick<tf.backend_util.Conv2DInfo,
  * own kernel instead searches every window again for every input pixel, and takes ten times as
  * long as the forward pooling.
  */
-export function maxPoolGradInto(x: Float32Array, dy: Float32Array, dx: Float32Array, info: PoolGeometry): void {
+export function maxPoolGradInto(x: Float32Array, dy: Float32Array, dx: Float32Array, info: WindowGeometry): void {
   const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
   const { strideHeight, strideWidth, filterHeight, filterWidth } = info;
   const { top, left } = info.padInfo;
@@ -55,7 +58,7 @@ export function maxPoolGradInto(x: Float32Array, dy: Float32Array, dx: Float32Ar
  * The course's MaxPool 2 (2×2 windows, stride 2, no padding): each input is in at most one
  * window, so the four candidates are compared in registers.
  */
-function pairsGradInto(x: Float32Array, dy: Float32Array, dx: Float32Array, info: PoolGeometry): void {
+function pairsGradInto(x: Float32Array, dy: Float32Array, dx: Float32Array, info: WindowGeometry): void {
   const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
   const rowStep = inWidth * channels;
   let gradient = 0;
