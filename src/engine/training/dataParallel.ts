@@ -57,17 +57,27 @@ type FromHelper =
   | { type: 'done'; lossSum: number; correct: number }
   | { type: 'failed'; error: string };
 
-/** Where each trainable weight lives in the flat shared buffers. */
-function layout(model: tf.LayersModel): { offsets: number[]; shapes: number[][]; total: number } {
-  const shapes = model.trainableWeights.map((weight) => weight.shape as number[]);
-  const offsets: number[] = [];
-  let total = 0;
-  for (const shape of shapes) {
-    offsets.push(total);
-    total += shape.reduce((a, b) => a * b, 1);
-  }
-  return { offsets, shapes, total };
+/** Where one trainable weight lives in the flat shared buffers. */
+interface Slot {
+  offset: number;
+  size: number;
+  shape: number[];
 }
+
+/** The slots of a model's trainable weights, in order, and the length of a buffer holding them all. */
+function layout(model: tf.LayersModel): { slots: Slot[]; total: number } {
+  let total = 0;
+  const slots = model.trainableWeights.map((weight) => {
+    const shape = weight.shape as number[];
+    const slot = { offset: total, size: shape.reduce((a, b) => a * b, 1), shape };
+    total += slot.size;
+    return slot;
+  });
+  return { slots, total };
+}
+
+/** A weight's values in a shared buffer, as a tensor of its shape. */
+const tensorAt = (buffer: Float32Array, { offset, size, shape }: Slot) => tf.tensor(buffer.subarray(offset, offset + size), shape);
 
 /** A helper thread's side of the conversation, one reply per request, in order. */
 class HelperLink {
@@ -108,7 +118,7 @@ class HelperLink {
 export async function parallelStepper(
   kind: ModelKind, model: tf.LayersModel, optimizer: tf.Optimizer, spawnHelpers: () => Worker[],
 ): Promise<Stepper> {
-  const { offsets, shapes, total } = layout(model);
+  const { slots, total } = layout(model);
   const weights = new Float32Array(new SharedArrayBuffer(total * 4));
   const workers = spawnHelpers();
   const helpers = workers.map((worker) => new HelperLink(worker, new Float32Array(new SharedArrayBuffer(total * 4))));
@@ -125,7 +135,7 @@ export async function parallelStepper(
   const variables = model.trainableWeights;
   return {
     step: async ({ pixels, labels, count }) => {
-      variables.forEach((variable, i) => weights.set(variable.read().dataSync() as Float32Array, offsets[i]));
+      variables.forEach((variable, i) => weights.set(variable.read().dataSync() as Float32Array, slots[i].offset));
       const shard = Math.ceil(count / (helpers.length + 1));
       // A short last batch may leave some helpers nothing: they sit that step out.
       const working = helpers.filter((_, h) => (h + 1) * shard < count);
@@ -144,7 +154,7 @@ export async function parallelStepper(
       const done = (await Promise.all(replies)) as Extract<FromHelper, { type: 'done' }>[];
       const summed = own.gradients.map((gradient, i) => tf.tidy(() => tf.addN([
         gradient,
-        ...working.map((helper) => tf.tensor(helper.gradients.subarray(offsets[i], offsets[i] + gradient.size), shapes[i])),
+        ...working.map((helper) => tensorAt(helper.gradients, slots[i])),
       ])));
       tf.dispose(own.gradients);
       applyGradients(optimizer, model, summed);
@@ -158,27 +168,25 @@ export async function parallelStepper(
 
 /** A helper thread: a copy of the model that computes the gradients of the shards it is sent. */
 export function serveGradients(port: MessagePort): void {
-  let state: { kind: ModelKind; model: tf.LayersModel; weights: Float32Array; gradients: Float32Array; offsets: number[]; shapes: number[][] } | null = null;
+  let state: { kind: ModelKind; model: tf.LayersModel; weights: Float32Array; gradients: Float32Array; slots: Slot[] } | null = null;
   const reply = (message: FromHelper) => port.postMessage(message);
   port.on('message', (message: ToHelper) => {
     (async () => {
       if (message.type === 'init') {
         await initBackend();
         const model = await tf.models.modelFromJSON({ modelTopology: message.topology as tf.io.ModelJSON['modelTopology'] });
-        state = { kind: message.kind, model, weights: new Float32Array(message.weights), gradients: new Float32Array(message.gradients), ...layout(model) };
+        const { weights, gradients } = message;
+        state = { kind: message.kind, model, weights: new Float32Array(weights), gradients: new Float32Array(gradients), slots: layout(model).slots };
         reply({ type: 'ready' });
         return;
       }
       if (!state) throw new Error('a step before init');
-      const { kind, model, weights, gradients, offsets, shapes } = state;
-      model.trainableWeights.forEach((weight, i) => {
-        const size = shapes[i].reduce((a, b) => a * b, 1);
-        tf.tidy(() => (weight.read() as tf.Variable).assign(tf.tensor(weights.subarray(offsets[i], offsets[i] + size), shapes[i])));
-      });
+      const { kind, model, weights, gradients, slots } = state;
+      model.trainableWeights.forEach((weight, i) => tf.tidy(() => (weight.read() as tf.Variable).assign(tensorAt(weights, slots[i]))));
       const x = batchInputs(kind, message.pixels, message.count);
       const shard = shardGradients(model, x, message.labels, message.batchSize);
       x.dispose();
-      shard.gradients.forEach((gradient, i) => gradients.set(gradient.dataSync() as Float32Array, offsets[i]));
+      shard.gradients.forEach((gradient, i) => gradients.set(gradient.dataSync() as Float32Array, slots[i].offset));
       tf.dispose(shard.gradients);
       reply({ type: 'done', lossSum: shard.lossSum, correct: shard.correct });
     })().catch((error: unknown) => reply({ type: 'failed', error: (error as Error).message }));
