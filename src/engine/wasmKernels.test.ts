@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../shared/random';
 import { initBackend } from './backend';
+import { swapIsCheaper } from './wasmKernels';
 
 interface Case {
   x: [number, number, number, number];
@@ -74,6 +75,9 @@ describe('training kernels on the wasm backend', () => {
     { a: [7, 5], b: [3, 7], transposeA: true, transposeB: true },
     { a: [2, 6, 4], b: [2, 6, 3], transposeA: true, transposeB: false },
     { a: [2, 4, 6], b: [2, 3, 6], transposeA: false, transposeB: true },
+    // A small left operand against a large right one: computed as (B·Aᵀ)ᵀ.
+    { a: [3, 40], b: [50, 40], transposeA: false, transposeB: true },
+    { a: [2, 3, 40], b: [2, 50, 40], transposeA: false, transposeB: true },
   ])('matMul of $a and $b with transposeA $transposeA, transposeB $transposeB matches the cpu backend', async (c) => {
     const random = seededRandom(c.a.length * 100 + c.b[c.b.length - 1]);
     const a = randomArray(c.a.reduce((x, y) => x * y), random);
@@ -88,6 +92,13 @@ describe('training kernels on the wasm backend', () => {
     expect(tf.memory().numTensors).toBe(before);
     expect(actual.length).toBe(expected.length);
     expect(maxRelativeError(actual, expected)).toBeLessThan(1e-5);
+  });
+
+  it('swaps the operands of A·Bᵀ only where that copies less', () => {
+    expect(swapIsCheaper([128, 1024], [512, 1024])).toBe(true);
+    expect(swapIsCheaper([3, 40], [50, 40])).toBe(true);
+    expect(swapIsCheaper([5, 7], [3, 7])).toBe(false);
+    expect(swapIsCheaper([2, 4, 6], [2, 3, 6])).toBe(false);
   });
 
   it.each<{ x: [number, number, number, number]; size: number; stride: number; pad: 'valid' | 'same' }>([
