@@ -92,7 +92,7 @@ const samples = values.samples.flatMap((file) => {
 const backend = await initBackend();
 // Batches are prepared ahead in a second thread, as in the app.
 const train = await pipelinedFeed({
-  spec: fineTuning ? fineTuneSpec(samples) : mnistSpec(settings.augment, limit),
+  spec: fineTuning ? fineTuneSpec(samples) : mnistSpec(kind, settings.augment, limit),
   batchSize: settings.batchSize,
   seed: values.seed === undefined ? Date.now() : Number(values.seed),
   spawn: spawnBatchWorkerFromSource,

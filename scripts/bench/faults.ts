@@ -17,7 +17,7 @@ const CLIENT_SECONDS = 20;
 const MODEL_SWITCHES = 1_000;
 /** A teacher's retraining that outlasts the tablets' turns (cancelled after them). */
 const BACKGROUND_TRAINING = {
-  model: 'cnn', optimizer: 'adam', learningRate: 1e-3, epochs: 5, batchSize: 128, trainingSize: 60_000, augment: true, data: 'mnist', fromActive: false,
+  model: 'cnn', optimizer: 'adam', learningRate: 1e-3, epochs: 5, batchSize: 128, trainingSize: 60_000, augment: true, cosineDecay: false, data: 'mnist', fromActive: false,
 };
 
 const rssMb = () => process.memoryUsage().rss / 1024 / 1024;

@@ -52,7 +52,7 @@ export async function benchTraining(): Promise<Record<string, unknown>[]> {
       });
       const started = performance.now();
       await service.startTraining({
-        model, optimizer: 'adam', learningRate: 0.001, epochs: EPOCHS, batchSize: 128, trainingSize: TRAINING_SIZE, augment: true, data: 'mnist', fromActive: false,
+        model, optimizer: 'adam', learningRate: 0.001, epochs: EPOCHS, batchSize: 128, trainingSize: TRAINING_SIZE, augment: true, cosineDecay: false, data: 'mnist', fromActive: false,
       });
       const recognizeTimes: number[] = [];
       while (endedAt === null && performance.now() - started < WATCH_SECONDS * 1000) {
@@ -112,7 +112,7 @@ async function throughput(): Promise<Record<string, unknown>[]> {
     for (const augment of [false, true]) {
       for (const { feed, threads } of LOOP_SETUPS) {
         const settings = { ...COURSE_SETTINGS[kind], learningRate: 1e-3, epochs: 1, augment };
-        const spec = mnistSpec(augment, THROUGHPUT_IMAGES[kind]);
+        const spec = mnistSpec(kind, augment, THROUGHPUT_IMAGES[kind]);
         const train = feed === 'inline'
           ? await buildMix(spec)
           : await pipelinedFeed({ spec, batchSize: settings.batchSize, seed: 1, spawn: spawnBatchWorkerFromSource });

@@ -44,7 +44,7 @@ describe('the contract, end to end through the real engine', () => {
 
     const one = encodeBoxImage(rasterizeStrokes([[[50, 15], [50, 85]]], BOX_SIZE, BOX_SIZE, PEN_WIDTH));
     const empty = encodeBoxImage(blankInk(BOX_SIZE, BOX_SIZE));
-    const quickRun = { model: 'mlp', optimizer: 'adam', learningRate: 0.001, epochs: 1, batchSize: 128, trainingSize: 256, augment: false, data: 'mnist', fromActive: false } as const;
+    const quickRun = { model: 'mlp', optimizer: 'adam', learningRate: 0.001, epochs: 1, batchSize: 128, trainingSize: 256, augment: false, cosineDecay: false, data: 'mnist', fromActive: false } as const;
 
     await send('getInfo', {});
     await send('setLanguage', { language: 'ko' });

@@ -1,5 +1,5 @@
 import { boxInk } from '../shared/boxInk';
-import { FINE_TUNING, type Example, type FineTuneReport } from '../shared/contract';
+import { FINE_TUNING, trainingSettingsOf, type Example, type FineTuneReport } from '../shared/contract';
 import { MNIST_TRAINING_IMAGES, type MixSpec } from './data/mixSpec';
 import type { LabelledStrokes } from './data/trainingMix';
 import type { LoadedModel } from './modelStore';
@@ -21,11 +21,8 @@ const MIN_REPLAY = 1000;
 /** Share of an epoch given to non-digit marks. */
 const NOT_A_DIGIT_SHARE = 0.1;
 
-/** The contract's fine-tuning settings, on a cosine schedule. */
-export const FINE_TUNE_SETTINGS: TrainingSettings = {
-  optimizer: FINE_TUNING.optimizer, learningRate: FINE_TUNING.learningRate, batchSize: FINE_TUNING.batchSize,
-  epochs: FINE_TUNING.epochs, augment: FINE_TUNING.augment, cosineDecay: true,
-};
+/** The contract's fine-tuning settings (on a cosine schedule). */
+export const FINE_TUNE_SETTINGS: TrainingSettings = trainingSettingsOf(FINE_TUNING);
 
 /** One epoch of a fine-tuning: the examples, several times redrawn, with MNIST and symbols replayed. */
 export function fineTuneSpec(examples: readonly LabelledStrokes[]): MixSpec {

@@ -1,16 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 
-import { COURSE_TRAINING, type ModelKind, type OptimizerName, type TrainingSettings } from '../shared/contract';
+import { COURSE_TRAINING, trainingSettingsOf, type ModelKind, type OptimizerName, type TrainingSettings } from '../shared/contract';
 
 // Declared once, in the contract; here for the engine's own modules.
 export { MODEL_KINDS, type ModelKind, type OptimizerName, type TrainingSettings } from '../shared/contract';
 
-/** The course's settings (declared in the contract), without a learning-rate schedule. */
-function courseSettings(kind: ModelKind): TrainingSettings {
-  const { optimizer, learningRate, batchSize, epochs, augment } = COURSE_TRAINING[kind];
-  return { optimizer, learningRate, batchSize, epochs, augment, cosineDecay: false };
-}
-export const COURSE_SETTINGS: Record<ModelKind, TrainingSettings> = { mlp: courseSettings('mlp'), cnn: courseSettings('cnn') };
+/** The course's settings, declared in the contract. */
+export const COURSE_SETTINGS: Record<ModelKind, TrainingSettings> = {
+  mlp: trainingSettingsOf(COURSE_TRAINING.mlp), cnn: trainingSettingsOf(COURSE_TRAINING.cnn),
+};
 
 /**
  * The models answer eleven classes: the ten digits and "not a digit" (letters, symbols,

@@ -110,7 +110,7 @@ describe('retraining through the contract', () => {
     });
     return { service, emitted, next };
   };
-  const quickRun = { model: 'mlp' as const, optimizer: 'adam' as const, learningRate: 0.001, epochs: 1, batchSize: 128, trainingSize: 768, augment: false, data: 'mnist' as const, fromActive: false };
+  const quickRun = { model: 'mlp' as const, optimizer: 'adam' as const, learningRate: 0.001, epochs: 1, batchSize: 128, trainingSize: 768, augment: false, cosineDecay: false, data: 'mnist' as const, fromActive: false };
   const one = encodeBoxImage(rasterizeStrokes([[[50, 15], [50, 85]]], BOX_SIZE, BOX_SIZE, PEN_WIDTH));
   const empty = encodeBoxImage(blankInk(BOX_SIZE, BOX_SIZE));
 

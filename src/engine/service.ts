@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { EngineInfo, EventName, EventPayload, Language, ModelSummary } from '../shared/contract';
+import { trainingSettingsOf, type EngineInfo, type EventName, type EventPayload, type Language, type ModelSummary } from '../shared/contract';
 import { decodeBoxImage } from '../shared/boxImage';
 import type { Handlers } from '../shared/dispatcher';
 import { initBackend, type BackendInfo } from './backend';
@@ -164,10 +164,7 @@ export async function createEngineService(options: ServiceOptions): Promise<Engi
         from,
         examples: split,
         limit: request.trainingSize,
-        settings: {
-          optimizer: request.optimizer, learningRate: request.learningRate, batchSize: request.batchSize,
-          epochs: request.epochs, cosineDecay: fineTuning, augment: request.augment,
-        },
+        settings: trainingSettingsOf(request),
       }, (progress) => emit('trainingProgress', { runId, model: kind, progress }));
       running.done.then(
         (result) => emit('trainingFinished', {

@@ -22,7 +22,7 @@ function fakeEngine(): EngineService {
   return Object.assign({ ...handlers }, { session: () => handlers });
 }
 
-const request = { model: 'mlp', optimizer: 'adam', learningRate: 0.001, epochs: 1, batchSize: 128, trainingSize: 1000, augment: false, data: 'mnist', fromActive: false } as const;
+const request = { model: 'mlp', optimizer: 'adam', learningRate: 0.001, epochs: 1, batchSize: 128, trainingSize: 1000, augment: false, cosineDecay: false, data: 'mnist', fromActive: false } as const;
 
 describe('classroom sessions', () => {
   it('tell each tab whether it is the teacher\'s', async () => {

@@ -181,8 +181,8 @@ export const EXAMPLES_PAGE = 100;
 export const TrainingDataSchema = z.enum(['mnist', 'examples']);
 export type TrainingData = z.infer<typeof TrainingDataSchema>;
 
-/** A retraining as the teacher sets it up in the training panel (at a constant learning rate). */
-export const TrainingRequestSchema = TrainingSettingsSchema.omit({ cosineDecay: true }).extend({
+/** A retraining as the teacher sets it up in the training panel. */
+export const TrainingRequestSchema = TrainingSettingsSchema.extend({
   model: ModelKindSchema,
   data: TrainingDataSchema,
   /** How many of the 60,000 MNIST training images to use (with "mnist"). */
@@ -193,10 +193,16 @@ export const TrainingRequestSchema = TrainingSettingsSchema.omit({ cosineDecay: 
 export type TrainingRequest = z.infer<typeof TrainingRequestSchema>;
 export type TrainingForm = Omit<TrainingRequest, 'model'>;
 
+/** What the trainer takes of a form or request. */
+export function trainingSettingsOf(form: TrainingForm): TrainingSettings {
+  const { optimizer, learningRate, batchSize, epochs, cosineDecay, augment } = form;
+  return { optimizer, learningRate, batchSize, epochs, cosineDecay, augment };
+}
+
 /** The course's settings, on all 60,000 images: MLP Adam 1e-4 × 50 epochs (program 7-7); CNN Adam 1e-3 × 10 epochs. */
 export const COURSE_TRAINING: Record<ModelKind, TrainingForm> = {
-  mlp: { data: 'mnist', fromActive: false, optimizer: 'adam', learningRate: 1e-4, epochs: 50, batchSize: 128, trainingSize: 60_000, augment: false },
-  cnn: { data: 'mnist', fromActive: false, optimizer: 'adam', learningRate: 1e-3, epochs: 10, batchSize: 128, trainingSize: 60_000, augment: false },
+  mlp: { data: 'mnist', fromActive: false, optimizer: 'adam', learningRate: 1e-4, epochs: 50, batchSize: 128, trainingSize: 60_000, augment: false, cosineDecay: false },
+  cnn: { data: 'mnist', fromActive: false, optimizer: 'adam', learningRate: 1e-3, epochs: 10, batchSize: 128, trainingSize: 60_000, augment: false, cosineDecay: false },
 };
 
 /** Settings sized to a lesson, for the training panel to offer beside the course's own. */
@@ -208,9 +214,13 @@ export const PRESETS: Record<TrainingPreset, Record<ModelKind, TrainingForm>> = 
     mlp: { ...COURSE_TRAINING.mlp, learningRate: 1e-3, epochs: 2, trainingSize: 20_000 },
     cnn: { ...COURSE_TRAINING.cnn, learningRate: 1e-3, epochs: 1, trainingSize: 20_000 },
   },
-  /** Within ten minutes: all of MNIST, augmented so that it also reads handwriting drawn in a box. */
+  /**
+   * Within ten minutes: all of MNIST, augmented so that it also reads handwriting drawn in a box.
+   * The MLP's rate falls along a cosine: at a constant 1e-3 it read 96.1 % of the pen-drawn test
+   * writers' digits and 98.4 % of MNIST test, with the cosine 98.1 and 98.7 %.
+   */
   lesson: {
-    mlp: { ...COURSE_TRAINING.mlp, learningRate: 1e-3, epochs: 10, augment: true },
+    mlp: { ...COURSE_TRAINING.mlp, learningRate: 1e-3, epochs: 10, augment: true, cosineDecay: true },
     cnn: { ...COURSE_TRAINING.cnn, learningRate: 1e-3, epochs: 5, augment: true },
   },
   course: COURSE_TRAINING,
@@ -222,6 +232,7 @@ export const PRESETS: Record<TrainingPreset, Record<ModelKind, TrainingForm>> = 
  */
 export const FINE_TUNING: TrainingForm = {
   data: 'examples', fromActive: true, optimizer: 'adam', learningRate: 1e-4, epochs: 5, batchSize: 64, trainingSize: 60_000, augment: true,
+  cosineDecay: true,
 };
 
 /** Before and after a fine-tuning, on the examples kept out of it. */

@@ -51,7 +51,7 @@ describe('the contract at the engine boundary', () => {
     ['four boxes', 'recognize', { boxes: Array.from({ length: 4 }, blankBox), system: 'kr' }, /Malformed recognize request: boxes/],
     ['a box of the wrong size', 'recognize', { boxes: [{ width: 50, height: 100, data: blankBox().data }, ...Array.from({ length: 4 }, blankBox)], system: 'kr' }, /boxes\.0\.width/],
     ['bitmap bytes that are not base64', 'recognize', { boxes: [{ ...blankBox(), data: '!!!' }, ...Array.from({ length: 4 }, blankBox)], system: 'kr' }, /boxes\.0\.data/],
-    ['a training run of 0 epochs', 'startTraining', { model: 'mlp', optimizer: 'adam', learningRate: 0.001, epochs: 0, batchSize: 128, trainingSize: 1000, augment: false, data: 'mnist', fromActive: false }, /epochs/],
+    ['a training run of 0 epochs', 'startTraining', { model: 'mlp', optimizer: 'adam', learningRate: 0.001, epochs: 0, batchSize: 128, trainingSize: 1000, augment: false, cosineDecay: false, data: 'mnist', fromActive: false }, /epochs/],
     ['a trained-model name that walks out of its folder', 'useTrainedModel', { model: 'mlp', trainedModel: '../../etc' }, /trainedModel/],
     ['a language the UI does not speak', 'setLanguage', { language: 'fr' }, /Malformed setLanguage request: language/],
     ['an unknown code system', 'recognize', { boxes: Array.from({ length: 5 }, blankBox), system: 'fr' }, /Malformed recognize request: system/],
@@ -75,7 +75,7 @@ describe('the contract at the engine boundary', () => {
       throw new EngineError('busy', 'A model is already being trained');
     };
     const reply = await createDispatcher(h)('startTraining', {
-      model: 'mlp', optimizer: 'adam', learningRate: 0.001, epochs: 1, batchSize: 128, trainingSize: 1000, augment: false, data: 'mnist', fromActive: false,
+      model: 'mlp', optimizer: 'adam', learningRate: 0.001, epochs: 1, batchSize: 128, trainingSize: 1000, augment: false, cosineDecay: false, data: 'mnist', fromActive: false,
     });
     expect(reply).toEqual({ ok: false, code: 'busy', error: 'A model is already being trained' });
   });

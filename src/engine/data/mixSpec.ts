@@ -1,4 +1,5 @@
 import { limitMnist, loadMnist } from '../mnist';
+import type { ModelKind } from '../models';
 import { mnistSource, strokeSource, symbolSource, TrainingMix, type LabelledStrokes, type SampleSource } from './trainingMix';
 
 /**
@@ -35,7 +36,15 @@ export async function buildMix(spec: MixSpec): Promise<TrainingMix> {
   return new TrainingMix(parts);
 }
 
+/**
+ * Share of MNIST shown as it is when a retraining augments. The CNN learns the pen's shapes from
+ * the other half and reads MNIST's own test set the better for it (Lesson preset, 5 epochs: MNIST
+ * test 98.8 → 99.25 %, the pen-drawn test writers 98.3 → 97.9 %); the MLP reads pens only when
+ * it sees every image augmented.
+ */
+export const PLAIN_SHARE_WHEN_AUGMENTED: Record<ModelKind, number> = { mlp: 0, cnn: 0.5 };
+
 /** The course's way: MNIST's training images (the first `limit`), once each an epoch. */
-export const mnistSpec = (augment: boolean, limit?: number): MixSpec => ({
-  parts: [{ source: { kind: 'mnist', limit, augment }, perEpoch: 'all' }],
+export const mnistSpec = (kind: ModelKind, augment: boolean, limit?: number): MixSpec => ({
+  parts: [{ source: { kind: 'mnist', limit, augment, plainShare: augment ? PLAIN_SHARE_WHEN_AUGMENTED[kind] : 0 }, perEpoch: 'all' }],
 });

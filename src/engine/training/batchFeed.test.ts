@@ -18,7 +18,7 @@ async function take(feed: BatchFeed, count: number) {
 describe('training batches', () => {
   it('prepared ahead by a second thread, are the very batches the training thread would make, epoch after epoch', async () => {
     // 300 images in batches of 64: 64, 64, 64, 64, 44, then the next epoch, reshuffled and re-augmented.
-    const spec = mnistSpec(true, 300);
+    const spec = mnistSpec('cnn', true, 300);
     const inline = inlineFeed(await buildMix(spec), 64, seededRandom(7));
     const pipelined = await pipelinedFeed({ spec, batchSize: 64, seed: 7, spawn: spawnBatchWorkerFromSource });
     try {

@@ -43,7 +43,7 @@ async function run(job: Job): Promise<JobResult> {
   const examples = job.examples;
   // Augmentation is prepared ahead in a second thread (this module in its other role).
   const train = await pipelinedFeed({
-    spec: examples ? fineTuneSpec(examples.train) : mnistSpec(job.settings.augment, job.limit),
+    spec: examples ? fineTuneSpec(examples.train) : mnistSpec(job.kind, job.settings.augment, job.limit),
     batchSize: job.settings.batchSize,
     seed: job.seed ?? Date.now(),
     spawn: () => spawnModule(import.meta.url, BATCH_ROLE),

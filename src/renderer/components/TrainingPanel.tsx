@@ -80,6 +80,10 @@ export function TrainingPanel() {
           <input type="checkbox" checked={form.augment} onChange={(e) => update({ augment: e.target.checked })} />
           {t('training.augment')}
         </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={form.cosineDecay} onChange={(e) => update({ cosineDecay: e.target.checked })} />
+          {t('training.cosineDecay')}
+        </label>
         <div className="training-buttons">
           <StartButton />
           <ActionButton action={cancelTraining} />

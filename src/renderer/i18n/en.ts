@@ -81,6 +81,7 @@ export const en = {
     batchSize: 'Batch size',
     trainingSize: 'Training images',
     augment: 'Data augmentation',
+    cosineDecay: 'Learning rate falls along a cosine',
     start: 'Start',
     cancel: 'Cancel',
     progress: 'Epoch {{epoch}}/{{epochs}} · {{percent}}% · {{speed}} images/s · {{eta}} left',
