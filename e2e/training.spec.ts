@@ -12,7 +12,11 @@ test('retrain the MLP in a tiny run, watch it learn, read the report and use the
   await expect(panel.getByLabel('Epochs')).toHaveValue('50');
   await expect(panel.getByRole('button', { name: /^Full course settings/ })).toHaveAttribute('aria-pressed', 'true');
   // A preset sets the whole form, and says what it takes and reaches.
+  await panel.getByRole('button', { name: /^Lesson/ }).click();
+  await expect(panel.getByLabel('Data augmentation')).toBeChecked();
+  await expect(panel.getByLabel('Learning rate falls along a cosine')).toBeChecked();
   await panel.getByRole('button', { name: /^Quick look/ }).click();
+  await expect(panel.getByLabel('Learning rate falls along a cosine')).not.toBeChecked();
   await expect(panel.getByLabel('Epochs')).toHaveValue('2');
   await expect(panel.getByLabel('Training images')).toHaveValue('20000');
   await expect(panel.getByRole('button', { name: /^Quick look/ })).toHaveAttribute('aria-pressed', 'true');
