@@ -218,6 +218,10 @@ async function calibrateStage(): Promise<void> {
 
 const stages = values.stage === 'all' ? STAGE_NAMES : [values.stage];
 for (const stage of stages) {
-  if (stage === 'calibrate') await calibrateStage();
-  else for (let cycle = 0; cycle < STAGES[stage as keyof typeof STAGES].cycles; cycle++) await trainStage(stage as keyof typeof STAGES);
+  if (stage === 'calibrate') {
+    await calibrateStage();
+    continue;
+  }
+  const name = stage as keyof typeof STAGES;
+  for (let cycle = 0; cycle < STAGES[name].cycles; cycle++) await trainStage(name);
 }
