@@ -37,7 +37,16 @@ const lines = [
     `${digits(PEN, model)} | ${digits(PEN, model, 'codeAccuracy')} | ${digits(PEN, model, 'unsureRight')} / ${digits(PEN, model, 'unsureWrong')} | ` +
     `${digits('optdigits', model)} | ${rejected('letters-test-writers', model)} | ${rejected('symbols-synthetic', model)} |`),
 ];
-const table = lines.join('\n');
+// Unsure marks on every digit set, so that where they miss the target shows too.
+const DIGIT_SETS = [['boxed-mnist-test', 'boxed MNIST test'], [PEN, 'pen-drawn test writers'], ['optdigits', 'optdigits scans']] as const;
+const unsure = [
+  '',
+  `| model | ${DIGIT_SETS.map(([, title]) => `unsure marks on right / wrong digits: ${title}`).join(' | ')} |`,
+  `|---|${DIGIT_SETS.map(() => '---|').join('')}`,
+  ...models.map((model) =>
+    `| ${model.toUpperCase()} | ${DIGIT_SETS.map(([set]) => `${digits(set, model, 'unsureRight')} / ${digits(set, model, 'unsureWrong')}`).join(' | ')} |`),
+];
+const table = [...lines, ...unsure].join('\n');
 console.log(table);
 // With --write, the table replaces the one between README's readme-table markers.
 if (process.argv.includes('--write')) {
