@@ -107,7 +107,6 @@ export const en = {
     presets: 'Presets',
     preset: { quick: 'Quick look', lesson: 'Lesson', course: 'Full course settings' },
     presetFigures: '{{minutes}} min here · MNIST {{mnist}} % · pen-drawn {{pen}} %',
-    presetNotMeasured: 'not measured here yet',
     data: 'Learn from',
     dataMnist: 'MNIST',
     dataExamples: 'Our examples ({{count}}) with MNIST replayed',

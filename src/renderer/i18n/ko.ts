@@ -109,7 +109,6 @@ export const ko: Messages = {
     presets: '미리 정한 설정',
     preset: { quick: '빠르게 보기', lesson: '수업용', course: '강의 설정 그대로' },
     presetFigures: '이 컴퓨터에서 {{minutes}}분 · MNIST {{mnist}}% · 펜 글씨 {{pen}}%',
-    presetNotMeasured: '아직 재지 않음',
     data: '학습 데이터',
     dataMnist: 'MNIST',
     dataExamples: '우리 반 예시 ({{count}}개) + MNIST 복습',
