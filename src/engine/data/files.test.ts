@@ -29,6 +29,8 @@ describe('scanned digit files', () => {
     writeFileSync(temp('d-labels-idx1-ubyte'), idx(0x801, [2], [1, 2]));
     await expect(loadScanSet(temp('d-images-idx3-ubyte'))).rejects.toThrow(/truncated/);
     await expect(loadScanSet(temp('e-images-idx3-ubyte'))).rejects.toThrow(/e-images-idx3-ubyte: missing/);
+    writeFileSync(temp('f-images-idx3-ubyte'), idx(0x803, [1, 16, 16], new Array(256).fill(0)));
+    await expect(loadScanSet(temp('f-images-idx3-ubyte'))).rejects.toThrow(/f-labels-idx1-ubyte: missing/);
     expect(() => labelsFileFor('digits.bin')).toThrow(/images-idx3/);
   });
 });

@@ -17,7 +17,9 @@ export function labelsFileFor(imagesFile: string): string {
 /** Reads an IDX image file of square digits (gzip'd or not) and its labels file. */
 export async function loadScanSet(imagesFile: string): Promise<ScanSet> {
   const labelsFile = labelsFileFor(imagesFile);
-  const [imageBytes, labelBytes] = await Promise.all([readIdx(imagesFile), readIdx(labelsFile)]);
+  // One after the other, so that a set missing both files is always reported by its images file.
+  const imageBytes = await readIdx(imagesFile);
+  const labelBytes = await readIdx(labelsFile);
   const { images, count, side } = parseIdxImages(imageBytes, imagesFile, 'any');
   const labels = parseIdxLabels(labelBytes, labelsFile);
   if (labels.length !== count) throw new MnistFileError(labelsFile, `${labels.length} labels for ${count} images`);
