@@ -92,7 +92,9 @@ const FILES: Record<MnistSplit, { images: string; labels: string }> = {
 export async function loadMnist(split: MnistSplit, directory = mnistDirectory()): Promise<MnistSet> {
   const imagesFile = path.join(directory, FILES[split].images);
   const labelsFile = path.join(directory, FILES[split].labels);
-  const [imageBytes, labelBytes] = await Promise.all([readIdx(imagesFile), readIdx(labelsFile)]);
+  // One after the other, so that a missing pair is always reported by its images file.
+  const imageBytes = await readIdx(imagesFile);
+  const labelBytes = await readIdx(labelsFile);
   const { images, count } = parseIdxImages(imageBytes, imagesFile);
   const labels = parseIdxLabels(labelBytes, labelsFile);
   if (labels.length !== count) {
