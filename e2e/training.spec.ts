@@ -14,9 +14,9 @@ test('retrain the MLP in a tiny run, watch it learn, read the report and use the
   // A preset sets the whole form, and says what it takes and reaches.
   await panel.getByRole('button', { name: /^Lesson/ }).click();
   await expect(panel.getByLabel('Data augmentation')).toBeChecked();
-  await expect(panel.getByLabel('Learning rate falls along a cosine')).toBeChecked();
+  await expect(panel.getByLabel('Cosine decay')).toBeChecked();
   await panel.getByRole('button', { name: /^Quick look/ }).click();
-  await expect(panel.getByLabel('Learning rate falls along a cosine')).not.toBeChecked();
+  await expect(panel.getByLabel('Cosine decay')).not.toBeChecked();
   await expect(panel.getByLabel('Epochs')).toHaveValue('2');
   await expect(panel.getByLabel('Training images')).toHaveValue('20000');
   await expect(panel.getByRole('button', { name: /^Quick look/ })).toHaveAttribute('aria-pressed', 'true');

@@ -81,7 +81,7 @@ export const en = {
     batchSize: 'Batch size',
     trainingSize: 'Training images',
     augment: 'Data augmentation',
-    cosineDecay: 'Learning rate falls along a cosine',
+    cosineDecay: 'Cosine decay (the rate falls to a hundredth)',
     start: 'Start',
     cancel: 'Cancel',
     progress: 'Epoch {{epoch}}/{{epochs}} · {{percent}}% · {{speed}} images/s · {{eta}} left',

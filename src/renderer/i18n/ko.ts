@@ -83,7 +83,7 @@ export const ko: Messages = {
     batchSize: '배치 크기',
     trainingSize: '학습 이미지 수',
     augment: '데이터 증강',
-    cosineDecay: '학습률을 코사인 곡선으로 낮추기',
+    cosineDecay: '코사인 감쇠 (학습률을 100분의 1까지 낮추기)',
     start: '시작',
     cancel: '취소',
     progress: '에포크 {{epoch}}/{{epochs}} · {{percent}}% · 초당 {{speed}}장 · 남은 시간 {{eta}}',
