@@ -44,6 +44,17 @@ function maxRelativeError(actual: ArrayLike<number>, expected: ArrayLike<number>
   return worst;
 }
 
+/** `compute` on the cpu backend (the reference), then on wasm, which must leave no tensor behind. */
+async function onCpuThenWasm<T>(compute: () => T): Promise<{ expected: T; actual: T }> {
+  await tf.setBackend('cpu');
+  const expected = compute();
+  await tf.setBackend('wasm');
+  const before = tf.memory().numTensors;
+  const actual = compute();
+  expect(tf.memory().numTensors).toBe(before);
+  return { expected, actual };
+}
+
 describe('training kernels on the wasm backend', () => {
   beforeAll(async () => {
     expect((await initBackend('wasm')).name).toBe('wasm');
@@ -57,13 +68,7 @@ describe('training kernels on the wasm backend', () => {
     const outShape = info.outShape;
     const weights = randomArray(outShape.reduce((a, b) => a * b), random);
 
-    await tf.setBackend('cpu');
-    const expected = convGradients(c, x, w, weights, outShape);
-    await tf.setBackend('wasm');
-    const before = tf.memory().numTensors;
-    const actual = convGradients(c, x, w, weights, outShape);
-    expect(tf.memory().numTensors).toBe(before);
-
+    const { expected, actual } = await onCpuThenWasm(() => convGradients(c, x, w, weights, outShape));
     expect(actual.dw.length).toBe(expected.dw.length);
     expect(maxRelativeError(actual.dw, expected.dw)).toBeLessThan(1e-4);
     expect(maxRelativeError(actual.dx, expected.dx)).toBeLessThan(1e-4);
@@ -84,12 +89,7 @@ describe('training kernels on the wasm backend', () => {
     const b = randomArray(c.b.reduce((x, y) => x * y), random);
     const product = () => tf.tidy(() =>
       tf.matMul(tf.tensor(a, c.a), tf.tensor(b, c.b), c.transposeA, c.transposeB).dataSync().slice());
-    await tf.setBackend('cpu');
-    const expected = product();
-    await tf.setBackend('wasm');
-    const before = tf.memory().numTensors;
-    const actual = product();
-    expect(tf.memory().numTensors).toBe(before);
+    const { expected, actual } = await onCpuThenWasm(product);
     expect(actual.length).toBe(expected.length);
     expect(maxRelativeError(actual, expected)).toBeLessThan(1e-5);
   });
@@ -116,12 +116,7 @@ describe('training kernels on the wasm backend', () => {
       const dy = tf.tensor(randomArray(pooled.size, seededRandom(7)), pooled.shape);
       return tf.grad((t: tf.Tensor) => tf.maxPool(t as tf.Tensor4D, c.size, c.stride, c.pad))(input, dy).dataSync().slice();
     });
-    await tf.setBackend('cpu');
-    const expected = gradient();
-    await tf.setBackend('wasm');
-    const before = tf.memory().numTensors;
-    const actual = gradient();
-    expect(tf.memory().numTensors).toBe(before);
+    const { expected, actual } = await onCpuThenWasm(gradient);
     expect(actual.length).toBe(expected.length);
     // Overlapping windows add in another order: equal up to rounding; a wrong window is off by whole units.
     expect(maxRelativeError(actual, expected)).toBeLessThan(1e-6);
