@@ -81,25 +81,26 @@ export function swapIsCheaper(aShape: readonly number[], bShape: readonly number
   return m * (2 * k + n) < 2 * n * k;
 }
 
+/** The wasm backend's view of its heap: tensors are read and written in place, without copies. */
+interface WasmHeap {
+  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
+  typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
+}
+
 /** Wraps a built-in wasm kernel; `replacement` returns null where the built-in should answer. */
 function override(
   kernelName: string,
-  replacement: (args: tf.NamedTensorMap, attrs: Record<string, unknown>) => tf.Tensor | null,
+  replacement: (inputs: tf.NamedTensorMap, attrs: Record<string, unknown>, heap: WasmHeap) => tf.TensorInfo | null,
 ): void {
   const builtIn = tf.getKernel(kernelName, 'wasm');
   if (!builtIn) return;
   tf.unregisterKernel(kernelName, 'wasm');
   tf.registerKernel({
     ...builtIn,
-    kernelFunc: (args) =>
-      replacement(args.inputs as tf.NamedTensorMap, args.attrs as unknown as Record<string, unknown>) ?? builtIn.kernelFunc(args),
+    kernelFunc: (args) => replacement(
+      args.inputs as tf.NamedTensorMap, args.attrs as unknown as Record<string, unknown>, args.backend as unknown as WasmHeap,
+    ) ?? builtIn.kernelFunc(args),
   });
-}
-
-/** The wasm backend's view of its heap: tensors are read and written in place, without copies. */
-interface WasmHeap {
-  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
-  typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
 }
 
 interface PoolAttributes {
@@ -146,24 +147,15 @@ export function registerWasmKernels(): void {
       },
     });
   }
-  const builtInPoolGrad = tf.getKernel('MaxPoolGrad', 'wasm');
-  if (builtInPoolGrad) {
-    tf.unregisterKernel('MaxPoolGrad', 'wasm');
-    tf.registerKernel({
-      ...builtInPoolGrad,
-      kernelFunc: ({ inputs, attrs, backend }) => {
-        const { dy, input } = inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
-        const a = attrs as unknown as PoolAttributes;
-        const info = tf.backend_util.computePool2DInfo(
-          input.shape as [number, number, number, number], a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode);
-        const heap = backend as unknown as WasmHeap;
-        const dx = heap.makeOutput(input.shape, 'float32');
-        // Views only after the output is allocated: allocating can grow the heap and detach them.
-        maxPoolGradInto(heap.typedArrayFromHeap(input), heap.typedArrayFromHeap(dy), heap.typedArrayFromHeap(dx), info);
-        return dx;
-      },
-    });
-  }
+  override('MaxPoolGrad', ({ dy, input }, attrs, heap) => {
+    const a = attrs as unknown as PoolAttributes;
+    const info = tf.backend_util.computePool2DInfo(
+      input.shape as [number, number, number, number], a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode);
+    const dx = heap.makeOutput(input.shape, 'float32');
+    // Views only after the output is allocated: allocating can grow the heap and detach them.
+    maxPoolGradInto(heap.typedArrayFromHeap(input), heap.typedArrayFromHeap(dy), heap.typedArrayFromHeap(dx), info);
+    return dx;
+  });
   override('Conv2DBackpropInput', ({ dy, filter }, attrs) => {
     const a = attrs as unknown as ConvAttributes;
     if (a.dataFormat !== 'NHWC' || !isUnitDilation(a.dilations)) return null;
