@@ -88,18 +88,28 @@ const FILES: Record<MnistSplit, { images: string; labels: string }> = {
   test: { images: 't10k-images-idx3-ubyte', labels: 't10k-labels-idx1-ubyte' },
 };
 
-/** Reads one MNIST split straight into typed arrays; any defect is an error naming the file. */
-export async function loadMnist(split: MnistSplit, directory = mnistDirectory()): Promise<MnistSet> {
-  const imagesFile = path.join(directory, FILES[split].images);
-  const labelsFile = path.join(directory, FILES[split].labels);
+/**
+ * An IDX images file and its labels file, straight into typed arrays; any defect is an error
+ * naming the file. `side` is the images' required side, or 'any' square side.
+ */
+export async function readIdxPair(
+  imagesFile: string, labelsFile: string, side: number | 'any',
+): Promise<MnistSet & { side: number }> {
   // One after the other, so that a missing pair is always reported by its images file.
   const imageBytes = await readIdx(imagesFile);
   const labelBytes = await readIdx(labelsFile);
-  const { images, count } = parseIdxImages(imageBytes, imagesFile);
+  const images = parseIdxImages(imageBytes, imagesFile, side);
   const labels = parseIdxLabels(labelBytes, labelsFile);
-  if (labels.length !== count) {
-    throw new MnistFileError(labelsFile, `${labels.length} labels for ${count} images in ${imagesFile}`);
+  if (labels.length !== images.count) {
+    throw new MnistFileError(labelsFile, `${labels.length} labels for ${images.count} images in ${imagesFile}`);
   }
+  return { ...images, labels };
+}
+
+/** Reads one MNIST split. */
+export async function loadMnist(split: MnistSplit, directory = mnistDirectory()): Promise<MnistSet> {
+  const { images, labels, count } = await readIdxPair(
+    path.join(directory, FILES[split].images), path.join(directory, FILES[split].labels), MNIST_SIDE);
   return { images, labels, count };
 }
 

@@ -1,4 +1,4 @@
-import { MnistFileError, parseIdxImages, parseIdxLabels, readIdx } from '../mnist';
+import { MnistFileError, readIdxPair } from '../mnist';
 
 /** Square scanned digits (digit white on black, 0..255) with their labels, any side. */
 export interface ScanSet {
@@ -16,12 +16,5 @@ export function labelsFileFor(imagesFile: string): string {
 
 /** Reads an IDX image file of square digits (gzip'd or not) and its labels file. */
 export async function loadScanSet(imagesFile: string): Promise<ScanSet> {
-  const labelsFile = labelsFileFor(imagesFile);
-  // One after the other, so that a set missing both files is always reported by its images file.
-  const imageBytes = await readIdx(imagesFile);
-  const labelBytes = await readIdx(labelsFile);
-  const { images, count, side } = parseIdxImages(imageBytes, imagesFile, 'any');
-  const labels = parseIdxLabels(labelBytes, labelsFile);
-  if (labels.length !== count) throw new MnistFileError(labelsFile, `${labels.length} labels for ${count} images`);
-  return { images, labels, count, side };
+  return readIdxPair(imagesFile, labelsFileFor(imagesFile), 'any');
 }
