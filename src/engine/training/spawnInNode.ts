@@ -24,9 +24,13 @@ export function spawnBatchWorkerFromSource(): Worker {
   return spawnModule(WORKER_SOURCE, BATCH_ROLE);
 }
 
-/** Helper threads that share each batch's gradients with a training thread, from source. */
-export function spawnGradientHelpersFromSource(count: number): Worker[] {
-  return Array.from({ length: count }, () => spawnModule(WORKER_SOURCE, GRADIENT_ROLE));
+/**
+ * trainModel's `spawnHelpers` for `count` helper threads started from source, which share each
+ * batch's gradients with the training thread; undefined for none.
+ */
+export function gradientHelpersFromSource(count: number): (() => Worker[]) | undefined {
+  if (count < 1) return undefined;
+  return () => Array.from({ length: count }, () => spawnModule(WORKER_SOURCE, GRADIENT_ROLE));
 }
 
 /** What tells the worker module to prepare batches instead of training. */
