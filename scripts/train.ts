@@ -25,7 +25,7 @@ import { EXAMPLE_PASSES, FINE_TUNE_SETTINGS, fineTuneSpec } from '../src/engine/
 import { mnistSpec } from '../src/engine/data/mixSpec';
 import { pipelinedFeed } from '../src/engine/training/batchFeed';
 import { stepHelperCount } from '../src/engine/training/dataParallel';
-import { spawnBatchWorkerFromSource, gradientHelpersFromSource } from '../src/engine/training/spawnInNode';
+import { spawnBatchWorkerFromSource, gradientHelpers } from '../src/engine/training/spawnInNode';
 import { errorMessage } from '../src/shared/engineError';
 import { BUNDLED_MODELS } from './lib/models';
 import { formatDuration } from '../src/shared/format';
@@ -114,7 +114,7 @@ process.once('SIGINT', () => controller.abort());
 const result = await trainModel({
   kind, settings, train, validation: test, signal: controller.signal, initialModel: start?.model,
   seed: values.seed === undefined ? undefined : Number(values.seed),
-  spawnHelpers: gradientHelpersFromSource(threads - 1),
+  spawnHelpers: gradientHelpers(threads - 1),
   onProgress: trainingProgressLog(kind.toUpperCase()),
   onEpochEnd: saveEveryEpoch({
     kind, settings, trainingSamples: train.epochSize, backend: backend.name, out, earlier: start?.card,

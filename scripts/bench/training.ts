@@ -10,7 +10,7 @@ import { buildMix, mnistSpec } from '../../src/engine/data/mixSpec';
 import { COURSE_SETTINGS, MODEL_KINDS, type ModelKind } from '../../src/engine/models';
 import { trainModel } from '../../src/engine/trainer';
 import { pipelinedFeed } from '../../src/engine/training/batchFeed';
-import { spawnBatchWorkerFromSource, gradientHelpersFromSource } from '../../src/engine/training/spawnInNode';
+import { spawnBatchWorkerFromSource, gradientHelpers } from '../../src/engine/training/spawnInNode';
 import { BUNDLED_MODELS, REPO_ROOT } from '../lib/models';
 import { codeInks, loadPenDigits } from '../lib/penDigits';
 import { median, percentile } from '../lib/stats';
@@ -116,7 +116,7 @@ async function throughput(): Promise<Record<string, unknown>[]> {
         const train = feed === 'inline'
           ? await buildMix(spec)
           : await pipelinedFeed({ spec, batchSize: settings.batchSize, seed: 1, spawn: spawnBatchWorkerFromSource });
-        const { model, seconds, dataWaitShare } = await trainModel({ kind, settings, train, seed: 1, spawnHelpers: gradientHelpersFromSource(threads - 1) });
+        const { model, seconds, dataWaitShare } = await trainModel({ kind, settings, train, seed: 1, spawnHelpers: gradientHelpers(threads - 1) });
         model.dispose();
         const row = { bench: 'throughput', model: kind, augment, feed, threads, samplesPerSecond: THROUGHPUT_IMAGES[kind] / seconds, dataWaitShare };
         console.log(`${kind.toUpperCase()} ${augment ? 'augmented' : 'plain'}, batches ${feed}, ${threads} thread${threads > 1 ? 's' : ''} a step: ` +

@@ -25,12 +25,13 @@ export function spawnBatchWorkerFromSource(): Worker {
 }
 
 /**
- * trainModel's `spawnHelpers` for `count` helper threads started from source, which share each
- * batch's gradients with the training thread; undefined for none.
+ * trainModel's `spawnHelpers` for `count` helper threads, which share each batch's gradients with
+ * the training thread; undefined for none. They run the worker module (from source unless given
+ * the bundled one) in its gradient role.
  */
-export function gradientHelpersFromSource(count: number): (() => Worker[]) | undefined {
+export function gradientHelpers(count: number, workerModule = WORKER_SOURCE): (() => Worker[]) | undefined {
   if (count < 1) return undefined;
-  return () => Array.from({ length: count }, () => spawnModule(WORKER_SOURCE, GRADIENT_ROLE));
+  return () => Array.from({ length: count }, () => spawnModule(workerModule, GRADIENT_ROLE));
 }
 
 /** What tells the worker module to prepare batches instead of training. */

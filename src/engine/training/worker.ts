@@ -12,7 +12,7 @@ import { trainModel, TrainingCancelled } from '../trainer';
 import { pipelinedFeed, serveBatches } from './batchFeed';
 import { serveGradients, stepHelperCount } from './dataParallel';
 import type { FromWorker, Job, JobResult, ToWorker } from './protocol';
-import { BATCH_ROLE, GRADIENT_ROLE, spawnModule } from './spawnInNode';
+import { BATCH_ROLE, GRADIENT_ROLE, gradientHelpers, spawnModule } from './spawnInNode';
 import { errorCode, errorMessage } from '../../shared/engineError';
 
 /**
@@ -50,12 +50,12 @@ async function run(job: Job): Promise<JobResult> {
   });
   const before = examples && initial ? await readExamples(initial, examples.heldOut) : null;
   // Each step shared with helper threads (this module in its gradient role), one per spare core.
-  const helpers = stepHelperCount(backend.name, job.kind);
+  const spawnHelpers = gradientHelpers(stepHelperCount(backend.name, job.kind), import.meta.url);
   let lastBatch = 0;
   const { model, history, validation } = await trainModel({
     kind: job.kind, settings: job.settings, train, validation: test, signal: controller.signal, seed: job.seed,
     initialModel: initial?.model,
-    spawnHelpers: helpers > 0 ? () => Array.from({ length: helpers }, () => spawnModule(import.meta.url, GRADIENT_ROLE)) : undefined,
+    spawnHelpers,
     onProgress: (progress) => {
       const now = performance.now();
       const last = (progress.kind === 'batch' && progress.batch === progress.batches)
