@@ -1,7 +1,7 @@
 /**
  * npm run train -- --model mlp|cnn [--epochs N] [--optimizer adam|sgd] [--lr X] [--batch N]
  *                  [--limit N] [--augment] [--cosine] [--seed N] [--from DIR] [--out DIR]
- *                  [--samples FILE …] [--threads N]
+ *                  [--samples FILE …] [--threads N] [--kernel-threads N]
  * Trains one of the course's models on MNIST (all 60,000 images unless --limit) with the course's
  * settings unless told otherwise, validating on the 10,000 test images after every epoch. The
  * model and its card are written to DIR after every epoch, so a stopped run keeps its last epoch.
@@ -12,10 +12,12 @@
  * replayed, as the app's "our examples" does, with its settings unless told otherwise.
  * --threads N shares each step among N threads (data-parallel); by default as the app does: on
  * wasm, two for the CNN on two cores or more, one for the MLP.
+ * --kernel-threads N runs the wasm backend's kernels on N threads; by default as the app does: every
+ * core for the MLP without augmentation, otherwise one.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { initBackend } from '../src/engine/backend';
+import { backendLabel, initBackend } from '../src/engine/backend';
 import { loadMnist } from '../src/engine/mnist';
 import { loadModel } from '../src/engine/modelStore';
 import { COURSE_SETTINGS, MODEL_KINDS, type ModelKind, type OptimizerName } from '../src/engine/models';
@@ -24,7 +26,7 @@ import { isDigitSample, loadStrokeFile } from '../src/engine/data/strokeFile';
 import { EXAMPLE_PASSES, FINE_TUNE_SETTINGS, fineTuneSpec } from '../src/engine/fineTune';
 import { mnistSpec } from '../src/engine/data/mixSpec';
 import { pipelinedFeed } from '../src/engine/training/batchFeed';
-import { stepHelperCount } from '../src/engine/training/dataParallel';
+import { kernelThreadCount, stepHelperCount } from '../src/engine/training/dataParallel';
 import { spawnBatchWorkerFromSource, gradientHelpers } from '../src/engine/training/spawnInNode';
 import { errorMessage } from '../src/shared/engineError';
 import { BUNDLED_MODELS } from './lib/models';
@@ -52,6 +54,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     samples: { type: 'string', multiple: true, default: [] },
     threads: { type: 'string' },
+    'kernel-threads': { type: 'string' },
   },
 });
 
@@ -89,7 +92,8 @@ const samples = values.samples.flatMap((file) => {
   }
 });
 
-const backend = await initBackend();
+const wasmThreads = positive('kernel-threads', values['kernel-threads'], true) ?? kernelThreadCount(kind, settings.augment || fineTuning);
+const backend = await initBackend(undefined, { wasmThreads });
 // Batches are prepared ahead in a second thread, as in the app.
 const train = await pipelinedFeed({
   spec: fineTuning ? fineTuneSpec(samples) : mnistSpec(kind, settings.augment, limit),
@@ -101,7 +105,7 @@ const test = await loadMnist('test');
 const what = fineTuning
   ? `${samples.length} drawn samples, each redrawn ${EXAMPLE_PASSES} times an epoch, with MNIST and symbols replayed (${train.epochSize} images an epoch)`
   : `${train.epochSize} MNIST images`;
-console.error(`Training ${kind.toUpperCase()} on ${what} with ${backend.name}: ${JSON.stringify(settings)}`);
+console.error(`Training ${kind.toUpperCase()} on ${what} with ${backendLabel(backend)}: ${JSON.stringify(settings)}`);
 if (backend.fallbackReasons.length) console.error(`(backend fallbacks: ${backend.fallbackReasons.join('; ')})`);
 
 const threads = values.threads === undefined ? stepHelperCount(backend.name, kind) + 1 : Number(values.threads);
@@ -117,7 +121,7 @@ const result = await trainModel({
   spawnHelpers: gradientHelpers(threads - 1),
   onProgress: trainingProgressLog(kind.toUpperCase()),
   onEpochEnd: saveEveryEpoch({
-    kind, settings, trainingSamples: train.epochSize, backend: backend.name, out, earlier: start?.card,
+    kind, settings, trainingSamples: train.epochSize, backend: backendLabel(backend), out, earlier: start?.card,
     // Fine-tuned, it keeps the calibration of the model it grew from, as in the app.
     calibration: fineTuning ? start?.card.calibration : undefined,
     trainingData: fineTuning ? [...(start?.card.trainingData ?? []), `Fine-tuned on ${samples.length} samples of ${values.samples.join(', ')}`] : undefined,

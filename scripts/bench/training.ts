@@ -5,12 +5,7 @@ import path from 'node:path';
 import type { EventName, EventPayload } from '../../src/shared/contract';
 import { encodeBoxImage } from '../../src/shared/boxImage';
 import { createEngine, spawnTrainingWorkerFromSource } from '../../src/engine';
-import { initBackend } from '../../src/engine/backend';
-import { buildMix, mnistSpec } from '../../src/engine/data/mixSpec';
-import { COURSE_SETTINGS, MODEL_KINDS, type ModelKind } from '../../src/engine/models';
-import { trainModel } from '../../src/engine/trainer';
-import { pipelinedFeed } from '../../src/engine/training/batchFeed';
-import { spawnBatchWorkerFromSource, gradientHelpers } from '../../src/engine/training/spawnInNode';
+import { MODEL_KINDS, type ModelKind } from '../../src/engine/models';
 import { BUNDLED_MODELS, REPO_ROOT } from '../lib/models';
 import { codeInks, loadPenDigits } from '../lib/penDigits';
 import { median, percentile } from '../lib/stats';
@@ -89,42 +84,17 @@ export async function benchTraining(): Promise<Record<string, unknown>[]> {
   return [...results, ...(await throughput()), ...(await againstPyTorch())];
 }
 
-/** Images per epoch for the throughput runs: long enough for a steady rate, short enough for a bench. */
-const THROUGHPUT_IMAGES: Record<ModelKind, number> = { mlp: 12_800, cnn: 6_400 };
-
-/** How each throughput run gets its batches and how many threads compute each step. */
-const LOOP_SETUPS = [
-  { feed: 'inline', threads: 1 },
-  { feed: 'pipelined', threads: 1 },
-  { feed: 'pipelined', threads: 2 },
-] as const;
-
 /**
- * The training loop's speed, through trainModel as the app's worker runs it: samples per second
- * with and without augmentation, with the batches made on the training thread (inline) or prepared
- * ahead by a second thread (pipelined), each step on one thread or shared data-parallel with a
- * helper, and the share of the loop spent waiting for a batch.
+ * The training loop's speed on this machine (scripts/bench/loopThroughput.ts), once with the wasm
+ * kernels on one thread and once on every core: a backend starts once per process, so each is a
+ * process of its own.
  */
 async function throughput(): Promise<Record<string, unknown>[]> {
-  await initBackend();
   const rows: Record<string, unknown>[] = [];
-  for (const kind of MODEL_KINDS) {
-    for (const augment of [false, true]) {
-      for (const { feed, threads } of LOOP_SETUPS) {
-        const settings = { ...COURSE_SETTINGS[kind], learningRate: 1e-3, epochs: 1, augment };
-        const spec = mnistSpec(kind, augment, THROUGHPUT_IMAGES[kind]);
-        const train = feed === 'inline'
-          ? await buildMix(spec)
-          : await pipelinedFeed({ spec, batchSize: settings.batchSize, seed: 1, spawn: spawnBatchWorkerFromSource });
-        const { model, seconds, dataWaitShare } = await trainModel({ kind, settings, train, seed: 1, spawnHelpers: gradientHelpers(threads - 1) });
-        model.dispose();
-        const row = { bench: 'throughput', model: kind, augment, feed, threads, samplesPerSecond: THROUGHPUT_IMAGES[kind] / seconds, dataWaitShare };
-        console.log(`${kind.toUpperCase()} ${augment ? 'augmented' : 'plain'}, batches ${feed}, ${threads} thread${threads > 1 ? 's' : ''} a step: ` +
-          `${row.samplesPerSecond.toFixed(0)} samples/s, ${(dataWaitShare * 100).toFixed(1)} % of the loop waiting for data ` +
-          `(${THROUGHPUT_IMAGES[kind]} images, batch ${settings.batchSize})`);
-        rows.push(row);
-      }
-    }
+  for (const kernelThreads of [...new Set([1, os.availableParallelism()])]) {
+    const run = await timeCommand(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/bench/loopThroughput.ts', '--kernel-threads', String(kernelThreads)], true);
+    if (!run) throw new Error(`the throughput run with ${kernelThreads} kernel thread(s) failed`);
+    rows.push(...(JSON.parse(run.stdout.trim().split('\n').pop() ?? '[]') as Record<string, unknown>[]));
   }
   return rows;
 }
@@ -132,12 +102,16 @@ async function throughput(): Promise<Record<string, unknown>[]> {
 /** One epoch of each, as the issue's yardstick: the MLP on 60,000 MNIST images, the CNN on 30,000. */
 const EPOCH_IMAGES: Record<ModelKind, number> = { mlp: 60_000, cnn: 30_000 };
 
-/** Seconds of wall clock for a whole command (start-up and data loading included), or null if it failed. */
-function timeCommand(command: string, args: string[]): Promise<{ seconds: number; stdout: string } | null> {
+/**
+ * Seconds of wall clock for a whole command (start-up and data loading included), or null if it
+ * failed; its stderr passed through when `showProgress`.
+ */
+function timeCommand(command: string, args: string[], showProgress = false): Promise<{ seconds: number; stdout: string } | null> {
   const started = performance.now();
   return new Promise((resolve) => {
-    execFile(command, args, { cwd: REPO_ROOT, maxBuffer: 1 << 24 }, (error, stdout) =>
+    const child = execFile(command, args, { cwd: REPO_ROOT, maxBuffer: 1 << 24 }, (error, stdout) =>
       resolve(error ? null : { seconds: (performance.now() - started) / 1000, stdout }));
+    if (showProgress) child.stderr?.pipe(process.stderr);
   });
 }
 

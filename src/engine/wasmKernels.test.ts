@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../shared/random';
 import { initBackend } from './backend';
-import { swapIsCheaper } from './wasmKernels';
+import { leadingAxes, swapIsCheaper } from './wasmKernels';
 
 interface Case {
   x: [number, number, number, number];
@@ -120,6 +120,34 @@ describe('training kernels on the wasm backend', () => {
     expect(actual.length).toBe(expected.length);
     // Overlapping windows add in another order: equal up to rounding; a wrong window is off by whole units.
     expect(maxRelativeError(actual, expected)).toBeLessThan(1e-6);
+  });
+
+  it.each<{ shape: number[]; axis: number | number[]; keepDims: boolean }>([
+    { shape: [4, 5, 6, 3], axis: [0, 1, 2], keepDims: false },
+    { shape: [4, 5, 6, 3], axis: [2, 1, 0], keepDims: true },
+    { shape: [7, 9], axis: 0, keepDims: false },
+    { shape: [3, 4, 5], axis: [-3, -2], keepDims: false },
+    // Not leading axes: the built-in kernel answers.
+    { shape: [3, 4, 5], axis: [1], keepDims: false },
+    { shape: [3, 4], axis: [0, 1], keepDims: false },
+  ])('sum of $shape over axes $axis (keepDims $keepDims) matches the cpu backend', async (c) => {
+    const values = randomArray(c.shape.reduce((a, b) => a * b), seededRandom(c.shape.length * 13));
+    const sum = () => tf.tidy(() => {
+      const result = tf.sum(tf.tensor(values, c.shape), c.axis, c.keepDims);
+      return { shape: result.shape, values: result.dataSync().slice() };
+    });
+    const { expected, actual } = await onCpuThenWasm(sum);
+    expect(actual.shape).toEqual(expected.shape);
+    expect(maxRelativeError(actual.values, expected.values)).toBeLessThan(1e-5);
+  });
+
+  it('takes the sum over leading axes only when it names the first few and not all', () => {
+    expect(leadingAxes([128, 26, 26, 32], [0, 1, 2])).toBe(3);
+    expect(leadingAxes([128, 26, 26, 32], [2, 0, 1])).toBe(3);
+    expect(leadingAxes([128, 32], -2)).toBe(1);
+    expect(leadingAxes([128, 32], [0, 1])).toBe(0);
+    expect(leadingAxes([128, 26, 32], [1, 2])).toBe(0);
+    expect(leadingAxes([128, 26, 32], [0, 2])).toBe(0);
   });
 
   it('leaves no tensors behind over repeated training steps of a conv layer', async () => {

@@ -7,7 +7,7 @@ import { limitMnist, loadMnist } from '../mnist';
 import { buildModel, makeOptimizer } from '../models';
 import { bytesToInputs } from '../tensors';
 import type { Batch } from './batchFeed';
-import { localStepper, parallelStepper, stepHelperCount } from './dataParallel';
+import { kernelThreadCount, localStepper, parallelStepper, stepHelperCount } from './dataParallel';
 import { shardGradients } from './gradientStep';
 import { gradientHelpers } from './spawnInNode';
 
@@ -96,5 +96,12 @@ describe('data-parallel training', () => {
     expect(stepHelperCount('wasm', 'cnn', 1)).toBe(0);
     expect(stepHelperCount('wasm', 'mlp', 16)).toBe(0);
     expect(stepHelperCount('tensorflow', 'cnn', 16)).toBe(0);
+  });
+
+  it('spreads the kernels over the cores only for an unshared step with no augmenting thread to compete with', () => {
+    expect(kernelThreadCount('mlp', false, 2)).toBe(2);
+    expect(kernelThreadCount('mlp', false, 4)).toBe(4);
+    expect(kernelThreadCount('mlp', true, 2)).toBe(1);
+    expect(kernelThreadCount('cnn', false, 2)).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { initBackend } from '../backend';
+import { backendLabel, initBackend } from '../backend';
 import { mnistSpec } from '../data/mixSpec';
 import { evaluateModel } from '../evaluate';
 import { loadMnist } from '../mnist';
@@ -10,7 +10,7 @@ import type { FineTuneReport } from '../../shared/contract';
 import { buildReport } from '../report';
 import { trainModel, TrainingCancelled } from '../trainer';
 import { pipelinedFeed, serveBatches } from './batchFeed';
-import { serveGradients, stepHelperCount } from './dataParallel';
+import { kernelThreadCount, serveGradients, stepHelperCount } from './dataParallel';
 import type { FromWorker, Job, JobResult, ToWorker } from './protocol';
 import { BATCH_ROLE, GRADIENT_ROLE, gradientHelpers, spawnModule } from './spawnInNode';
 import { errorCode, errorMessage } from '../../shared/engineError';
@@ -31,7 +31,9 @@ const controller = new AbortController();
 const send = (message: FromWorker) => port.postMessage(message);
 
 async function run(job: Job): Promise<JobResult> {
-  const backend = await initBackend();
+  // Examples are always redrawn (augmented); an evaluation is too short to pay for starting threads.
+  const wasmThreads = job.type === 'train' ? kernelThreadCount(job.kind, job.settings.augment || job.examples !== undefined) : 1;
+  const backend = await initBackend(undefined, { wasmThreads });
   const test = await loadMnist('test');
   if (job.type === 'evaluate') {
     const { model, card } = await loadModel(job.directory, job.kind);
@@ -70,7 +72,7 @@ async function run(job: Job): Promise<JobResult> {
   const evaluation = validation ?? (await evaluateModel(model, job.kind, test));
   const card = makeCard({
     kind: job.kind, model, settings: job.settings, history, trainingSamples: train.epochSize,
-    backend: backend.name, mnistTestAccuracy: evaluation.accuracy, earlier: initial?.card,
+    backend: backendLabel(backend), mnistTestAccuracy: evaluation.accuracy, earlier: initial?.card,
     // A continued model keeps the calibration of the one it grew from: a few epochs at a small rate
     // move its confidence little, and the class's examples are too few to fit a new one.
     calibration: initial?.card.calibration,
