@@ -31,7 +31,7 @@ import { MODEL_KINDS, type ModelKind, type TrainingSettings } from '../src/engin
 import { inputTensor } from '../src/engine/tensors';
 import { trainModel } from '../src/engine/trainer';
 import { stepHelperCount } from '../src/engine/training/dataParallel';
-import { gradientHelpers } from '../src/engine/training/spawnInNode';
+import { startGradientHelpers } from '../src/engine/training/spawnInNode';
 import { INPUT_PIXELS } from '../src/shared/geometry';
 import { seededRandom } from '../src/shared/random';
 import { CREDITS, letters, penDigits, scanFile, TRAIN_SCANS } from './lib/datasets';
@@ -166,10 +166,11 @@ async function trainStage(name: keyof typeof STAGES): Promise<void> {
     `(${parts.map((p) => `${p.source.name} ${p.perEpoch}`).join(', ')}) with ${backend.name}`);
   await trainModel({
     kind, settings, train, validation: test, seed, initialModel: start?.model,
-    spawnHelpers: gradientHelpers(stepHelperCount(backend.name, kind)),
+    spawnHelpers: startGradientHelpers(stepHelperCount(backend.name, kind)),
     onProgress: trainingProgressLog(kind.toUpperCase()),
     onEpochEnd: saveEveryEpoch({
-      kind, settings, trainingSamples: train.epochSize, backend: backend.name, out, earlier: start?.card, trainingData: TRAINING_DATA,
+      kind, settings, trainingSamples: train.epochSize, backend: backend.name, backendThreads: backend.threads, out,
+      earlier: start?.card, trainingData: TRAINING_DATA,
     }),
   });
 }

@@ -21,7 +21,8 @@ describe('command-line tools', () => {
     expect(stderr).toMatch(/MLP \[#+\.*\]/);
     expect(stderr).toMatch(/epoch 1\/1: loss [\d.]+ acc [\d.]+% val_loss [\d.]+ val_acc [\d.]+%/);
     const card = JSON.parse(await readFile(path.join(model, 'card.json'), 'utf8'));
-    expect(card).toMatchObject({ kind: 'mlp', epochsTrained: 1, trainingSamples: 1024, backend: expect.stringMatching(/^wasm( on \d+ threads)?$/) });
+    expect(card).toMatchObject({ kind: 'mlp', epochsTrained: 1, trainingSamples: 1024, backend: 'wasm' });
+    expect(card.backendThreads).toBeGreaterThanOrEqual(1);
     expect(card.settings).toMatchObject({ optimizer: 'adam', learningRate: 0.001, batchSize: 128, epochs: 1 });
   });
 

@@ -27,7 +27,7 @@ import { EXAMPLE_PASSES, FINE_TUNE_SETTINGS, fineTuneSpec } from '../src/engine/
 import { mnistSpec } from '../src/engine/data/mixSpec';
 import { pipelinedFeed } from '../src/engine/training/batchFeed';
 import { kernelThreadCount, stepHelperCount } from '../src/engine/training/dataParallel';
-import { spawnBatchWorkerFromSource, gradientHelpers } from '../src/engine/training/spawnInNode';
+import { spawnBatchWorkerFromSource, startGradientHelpers } from '../src/engine/training/spawnInNode';
 import { errorMessage } from '../src/shared/engineError';
 import { BUNDLED_MODELS } from './lib/models';
 import { formatDuration } from '../src/shared/format';
@@ -94,6 +94,10 @@ const samples = values.samples.flatMap((file) => {
 
 const wasmThreads = positive('kernel-threads', values['kernel-threads'], true) ?? kernelThreadCount(kind, settings.augment || fineTuning);
 const backend = await initBackend(undefined, { wasmThreads });
+const threads = values.threads === undefined ? stepHelperCount(backend.name, kind) + 1 : Number(values.threads);
+if (!Number.isInteger(threads) || threads < 1 || threads > 16) fail('--threads must be a whole number from 1 to 16');
+const spawnHelpers = startGradientHelpers(threads - 1);
+console.error(`Each step on ${threads} thread${threads > 1 ? 's (data-parallel)' : ''}`);
 // Batches are prepared ahead in a second thread, as in the app.
 const train = await pipelinedFeed({
   spec: fineTuning ? fineTuneSpec(samples) : mnistSpec(kind, settings.augment, limit),
@@ -108,9 +112,6 @@ const what = fineTuning
 console.error(`Training ${kind.toUpperCase()} on ${what} with ${backendLabel(backend)}: ${JSON.stringify(settings)}`);
 if (backend.fallbackReasons.length) console.error(`(backend fallbacks: ${backend.fallbackReasons.join('; ')})`);
 
-const threads = values.threads === undefined ? stepHelperCount(backend.name, kind) + 1 : Number(values.threads);
-if (!Number.isInteger(threads) || threads < 1 || threads > 16) fail('--threads must be a whole number from 1 to 16');
-console.error(`Each step on ${threads} thread${threads > 1 ? 's (data-parallel)' : ''}`);
 const from = values.from ?? (fineTuning ? path.join(BUNDLED_MODELS, kind) : undefined);
 const start = from ? await loadModel(from, kind).catch((error: Error) => fail(error.message)) : undefined;
 const controller = new AbortController();
@@ -118,10 +119,10 @@ process.once('SIGINT', () => controller.abort());
 const result = await trainModel({
   kind, settings, train, validation: test, signal: controller.signal, initialModel: start?.model,
   seed: values.seed === undefined ? undefined : Number(values.seed),
-  spawnHelpers: gradientHelpers(threads - 1),
+  spawnHelpers,
   onProgress: trainingProgressLog(kind.toUpperCase()),
   onEpochEnd: saveEveryEpoch({
-    kind, settings, trainingSamples: train.epochSize, backend: backendLabel(backend), out, earlier: start?.card,
+    kind, settings, trainingSamples: train.epochSize, backend: backend.name, backendThreads: backend.threads, out, earlier: start?.card,
     // Fine-tuned, it keeps the calibration of the model it grew from, as in the app.
     calibration: fineTuning ? start?.card.calibration : undefined,
     trainingData: fineTuning ? [...(start?.card.trainingData ?? []), `Fine-tuned on ${samples.length} samples of ${values.samples.join(', ')}`] : undefined,

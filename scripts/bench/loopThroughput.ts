@@ -13,7 +13,7 @@ import { buildMix, mnistSpec } from '../../src/engine/data/mixSpec';
 import { COURSE_SETTINGS, MODEL_KINDS, type ModelKind } from '../../src/engine/models';
 import { trainModel } from '../../src/engine/trainer';
 import { pipelinedFeed } from '../../src/engine/training/batchFeed';
-import { gradientHelpers, spawnBatchWorkerFromSource } from '../../src/engine/training/spawnInNode';
+import { startGradientHelpers, spawnBatchWorkerFromSource } from '../../src/engine/training/spawnInNode';
 
 /** Images per epoch for the throughput runs: long enough for a steady rate, short enough for a bench. */
 const THROUGHPUT_IMAGES: Record<ModelKind, number> = { mlp: 12_800, cnn: 6_400 };
@@ -41,7 +41,7 @@ for (const kind of MODEL_KINDS) {
       const train = feed === 'inline'
         ? await buildMix(spec)
         : await pipelinedFeed({ spec, batchSize: settings.batchSize, seed: 1, spawn: spawnBatchWorkerFromSource });
-      const { model, seconds, dataWaitShare } = await trainModel({ kind, settings, train, seed: 1, spawnHelpers: gradientHelpers(stepThreads - 1) });
+      const { model, seconds, dataWaitShare } = await trainModel({ kind, settings, train, seed: 1, spawnHelpers: startGradientHelpers(stepThreads - 1) });
       model.dispose();
       const row = {
         bench: 'throughput', model: kind, augment, feed, threads: stepThreads, kernelThreads: backend.threads,

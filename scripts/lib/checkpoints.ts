@@ -15,6 +15,7 @@ export function saveEveryEpoch(options: {
   settings: TrainingSettings;
   trainingSamples: number;
   backend: string;
+  backendThreads?: number;
   out: string;
   earlier?: ModelCard;
   calibration?: Calibration;

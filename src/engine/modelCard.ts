@@ -15,6 +15,8 @@ export const ModelCardSchema = z.object({
   trainingSamples: z.number().int().positive(),
   trainedAt: z.string(),
   backend: z.string(),
+  /** Threads the backend's kernels ran on (the wasm backend's; absent in cards from before it had any). */
+  backendThreads: z.number().int().positive().optional(),
   trainingSeconds: z.number().nonnegative(),
   mnistTestAccuracy: z.number().min(0).max(1).nullable(),
   history: z.array(z.object({
@@ -44,6 +46,7 @@ export function makeCard(args: {
   history: readonly Pick<EpochProgress, 'epoch' | 'loss' | 'accuracy' | 'validationLoss' | 'validationAccuracy' | 'seconds'>[];
   trainingSamples: number;
   backend: string;
+  backendThreads?: number;
   mnistTestAccuracy: number | null;
   earlier?: ModelCard;
   calibration?: Calibration;
@@ -61,6 +64,7 @@ export function makeCard(args: {
     trainingSamples: args.trainingSamples,
     trainedAt: new Date().toISOString(),
     backend: args.backend,
+    ...(args.backendThreads ? { backendThreads: args.backendThreads } : {}),
     trainingSeconds: Math.round((args.earlier?.trainingSeconds ?? 0) + args.history.reduce((sum, h) => sum + h.seconds, 0)),
     mnistTestAccuracy: args.mnistTestAccuracy,
     history,

@@ -9,7 +9,7 @@ import { bytesToInputs } from '../tensors';
 import type { Batch } from './batchFeed';
 import { kernelThreadCount, localStepper, parallelStepper, stepHelperCount } from './dataParallel';
 import { shardGradients } from './gradientStep';
-import { gradientHelpers } from './spawnInNode';
+import { startGradientHelpers } from './spawnInNode';
 
 let batch: Batch;
 beforeAll(async () => {
@@ -60,7 +60,7 @@ describe('data-parallel training', () => {
     // depends on the order of a sum moves a weight by a whole learning rate either way.
     const optimizers = [makeOptimizer('sgd', 0.1), makeOptimizer('sgd', 0.1)];
     const local = localStepper('mlp', alone, optimizers[0]);
-    const parallel = await parallelStepper('mlp', shared, optimizers[1], gradientHelpers(1)!);
+    const parallel = await parallelStepper('mlp', shared, optimizers[1], startGradientHelpers(1)!);
     try {
       // The last batch of an epoch can be a single sample, too few to share.
       const single = { ...batch, count: 1 };

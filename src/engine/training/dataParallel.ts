@@ -181,10 +181,12 @@ export async function parallelStepper(
 export function serveGradients(port: MessagePort): void {
   let state: { kind: ModelKind; model: tf.LayersModel; weights: Float32Array; gradients: Float32Array; slots: Slot[] } | null = null;
   const reply = (message: FromHelper) => port.postMessage(message);
+  // Started before the model arrives: the helper is spawned while the training thread loads data.
+  const backend = initBackend();
   port.on('message', (message: ToHelper) => {
     (async () => {
       if (message.type === 'init') {
-        await initBackend();
+        await backend;
         const model = await tf.models.modelFromJSON({ modelTopology: message.topology as tf.io.ModelJSON['modelTopology'] });
         const { weights, gradients } = message;
         state = { kind: message.kind, model, weights: new Float32Array(weights), gradients: new Float32Array(gradients), slots: layout(model).slots };

@@ -25,13 +25,16 @@ export function spawnBatchWorkerFromSource(): Worker {
 }
 
 /**
- * trainModel's `spawnHelpers` for `count` helper threads, which share each batch's gradients with
- * the training thread; undefined for none. They run the worker module (from source unless given
- * the bundled one) in its gradient role.
+ * Starts `count` helper threads, which share each batch's gradients with the training thread, and
+ * returns trainModel's `spawnHelpers`, which hands them over; undefined for none. Started at once
+ * so that their start-up (about a second of loading modules and the backend) overlaps the
+ * caller's loading of data. They run the worker module (from source unless given the bundled one)
+ * in its gradient role, and end with their parent if never handed over.
  */
-export function gradientHelpers(count: number, workerModule = WORKER_SOURCE): (() => Worker[]) | undefined {
+export function startGradientHelpers(count: number, workerModule = WORKER_SOURCE): (() => Worker[]) | undefined {
   if (count < 1) return undefined;
-  return () => Array.from({ length: count }, () => spawnModule(workerModule, GRADIENT_ROLE));
+  const helpers = Array.from({ length: count }, () => spawnModule(workerModule, GRADIENT_ROLE));
+  return () => helpers;
 }
 
 /** What tells the worker module to prepare batches instead of training. */

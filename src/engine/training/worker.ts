@@ -1,5 +1,5 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { backendLabel, initBackend } from '../backend';
+import { initBackend } from '../backend';
 import { mnistSpec } from '../data/mixSpec';
 import { evaluateModel } from '../evaluate';
 import { loadMnist } from '../mnist';
@@ -12,7 +12,7 @@ import { trainModel, TrainingCancelled } from '../trainer';
 import { pipelinedFeed, serveBatches } from './batchFeed';
 import { kernelThreadCount, serveGradients, stepHelperCount } from './dataParallel';
 import type { FromWorker, Job, JobResult, ToWorker } from './protocol';
-import { BATCH_ROLE, GRADIENT_ROLE, gradientHelpers, spawnModule } from './spawnInNode';
+import { BATCH_ROLE, GRADIENT_ROLE, startGradientHelpers, spawnModule } from './spawnInNode';
 import { errorCode, errorMessage } from '../../shared/engineError';
 
 /**
@@ -34,6 +34,8 @@ async function run(job: Job): Promise<JobResult> {
   // Examples are always redrawn (augmented); an evaluation is too short to pay for starting threads.
   const wasmThreads = job.type === 'train' ? kernelThreadCount(job.kind, job.settings.augment || job.examples !== undefined) : 1;
   const backend = await initBackend(undefined, { wasmThreads });
+  // Each step shared with helper threads (this module in its gradient role), one per spare core.
+  const spawnHelpers = job.type === 'train' ? startGradientHelpers(stepHelperCount(backend.name, job.kind), import.meta.url) : undefined;
   const test = await loadMnist('test');
   if (job.type === 'evaluate') {
     const { model, card } = await loadModel(job.directory, job.kind);
@@ -51,8 +53,6 @@ async function run(job: Job): Promise<JobResult> {
     spawn: () => spawnModule(import.meta.url, BATCH_ROLE),
   });
   const before = examples && initial ? await readExamples(initial, examples.heldOut) : null;
-  // Each step shared with helper threads (this module in its gradient role), one per spare core.
-  const spawnHelpers = gradientHelpers(stepHelperCount(backend.name, job.kind), import.meta.url);
   let lastBatch = 0;
   const { model, history, validation } = await trainModel({
     kind: job.kind, settings: job.settings, train, validation: test, signal: controller.signal, seed: job.seed,
@@ -72,7 +72,7 @@ async function run(job: Job): Promise<JobResult> {
   const evaluation = validation ?? (await evaluateModel(model, job.kind, test));
   const card = makeCard({
     kind: job.kind, model, settings: job.settings, history, trainingSamples: train.epochSize,
-    backend: backendLabel(backend), mnistTestAccuracy: evaluation.accuracy, earlier: initial?.card,
+    backend: backend.name, backendThreads: backend.threads, mnistTestAccuracy: evaluation.accuracy, earlier: initial?.card,
     // A continued model keeps the calibration of the one it grew from: a few epochs at a small rate
     // move its confidence little, and the class's examples are too few to fit a new one.
     calibration: initial?.card.calibration,
