@@ -10,7 +10,8 @@
  *   progress-event gaps, Cancel latency and Recognize latency while a model trains; then the
  *   training loop's samples/s with and without augmentation, batches made inline or prepared
  *   ahead by a second thread, each step on one thread or two, the wasm kernels on one thread or
- *   every core, and the share of the loop spent waiting for data; then one epoch of `npm run train` against PyTorch, where python3 has torch.
+ *   every core, and the share of the loop spent waiting for data; then one epoch of `npm run train`
+ *   against PyTorch (three interleaved rounds, medians), where python3 has torch.
  * npm run bench -- faults [--json]
  *   the browser-hosted server under abuse and load: 10,000 malformed messages, every broken-frame
  *   kind, 30 tablets recognising at once, 1,000 × Use this model; memory before and after.

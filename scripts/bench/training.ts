@@ -123,13 +123,17 @@ async function pythonWithTorch(): Promise<string | null> {
   return null;
 }
 
+/** Interleaved rounds of the comparison: a virtual machine's speed drifts by 10–20 % from run to run. */
+const ROUNDS = 3;
+
 /**
  * One epoch through `npm run train` (the whole run: start-up, MNIST, validation, saving), with and
  * without augmentation, against the same networks in PyTorch on the CPU with two threads
- * (scripts/bench/pytorch_reference.py, no augmentation), on the same machine in the same run.
- * Ratio = PyTorch's seconds / ours: 1 is as fast as PyTorch. Debian's PyTorch multiplies matrices
- * with whatever libblas.so.3 is installed: the reference BLAS makes it ten times slower than with
- * OpenBLAS (libopenblas0-pthread), which is the fair yardstick.
+ * (scripts/bench/pytorch_reference.py, no augmentation), on the same machine in the same run:
+ * ROUNDS interleaved rounds, and the ratio of the medians. Ratio = PyTorch's seconds / ours: 1 is
+ * as fast as PyTorch. Debian's PyTorch multiplies matrices with whatever libblas.so.3 is
+ * installed: the reference BLAS makes it ten times slower than with OpenBLAS
+ * (libopenblas0-pthread), which is the fair yardstick.
  */
 async function againstPyTorch(): Promise<Record<string, unknown>[]> {
   const python = await pythonWithTorch();
@@ -138,26 +142,40 @@ async function againstPyTorch(): Promise<Record<string, unknown>[]> {
     return [];
   }
   const out = await mkdtemp(path.join(os.tmpdir(), 'bench-epoch-'));
+  // A command to run each round, failing the bench if it fails.
+  const timed = (command: string, args: string[], what: string) => async () => {
+    const run = await timeCommand(command, args);
+    if (!run) throw new Error(`${what} failed`);
+    return run;
+  };
   const rows: Record<string, unknown>[] = [];
   try {
     for (const kind of MODEL_KINDS) {
       const images = EPOCH_IMAGES[kind];
-      const reference = await timeCommand(python, ['scripts/bench/pytorch_reference.py', '--model', kind, '--images', String(images), '--threads', '2']);
-      if (!reference) throw new Error(`the PyTorch reference failed for the ${kind.toUpperCase()}`);
-      const loop = JSON.parse(reference.stdout.trim().split('\n').pop() ?? '{}') as { samplesPerSecond: number };
+      const reference = timed(python, ['scripts/bench/pytorch_reference.py', '--model', kind, '--images', String(images), '--threads', '2'], `the PyTorch reference for the ${kind.toUpperCase()}`);
+      const ours = (augment: boolean) => timed(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [
+        'scripts/train.ts', '--model', kind, '--epochs', '1', '--limit', String(images), '--out', path.join(out, kind), ...(augment ? ['--augment'] : []),
+      ], `npm run train for the ${kind.toUpperCase()}`);
+      const seconds = { pytorch: [] as number[], plain: [] as number[], augmented: [] as number[] };
+      const loopSamplesPerSecond: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const theirs = await reference();
+        seconds.pytorch.push(theirs.seconds);
+        loopSamplesPerSecond.push((JSON.parse(theirs.stdout.trim().split('\n').pop() ?? '{}') as { samplesPerSecond: number }).samplesPerSecond);
+        seconds.plain.push((await ours(false)()).seconds);
+        seconds.augmented.push((await ours(true)()).seconds);
+      }
+      const pytorchSeconds = median(seconds.pytorch);
       for (const augment of [false, true]) {
-        const ours = await timeCommand(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [
-          'scripts/train.ts', '--model', kind, '--epochs', '1', '--limit', String(images), '--out', path.join(out, kind),
-          ...(augment ? ['--augment'] : []),
-        ]);
-        if (!ours) throw new Error(`npm run train failed for the ${kind.toUpperCase()}`);
+        const ourSeconds = seconds[augment ? 'augmented' : 'plain'];
         const row = {
-          bench: 'pytorch', model: kind, augment, images, seconds: ours.seconds, pytorchSeconds: reference.seconds,
-          pytorchSamplesPerSecond: loop.samplesPerSecond, ratio: reference.seconds / ours.seconds,
+          bench: 'pytorch', model: kind, augment, images, rounds: ROUNDS, seconds: median(ourSeconds), pytorchSeconds,
+          secondsEachRound: ourSeconds, pytorchSecondsEachRound: seconds.pytorch,
+          pytorchSamplesPerSecond: median(loopSamplesPerSecond), ratio: pytorchSeconds / median(ourSeconds),
         };
-        console.log(`${kind.toUpperCase()} one epoch of ${images} images${augment ? ', augmented' : ''}: ${ours.seconds.toFixed(1)} s; ` +
-          `PyTorch (2 threads, no augmentation) ${reference.seconds.toFixed(1)} s whole run, ${loop.samplesPerSecond.toFixed(0)} samples/s in its loop; ` +
-          `ratio ${row.ratio.toFixed(2)}×`);
+        console.log(`${kind.toUpperCase()} one epoch of ${images} images${augment ? ', augmented' : ''}: median ${row.seconds.toFixed(1)} s ` +
+          `(${ourSeconds.map((s) => s.toFixed(1)).join(', ')}); PyTorch (2 threads, no augmentation) median ${pytorchSeconds.toFixed(1)} s whole run ` +
+          `(${seconds.pytorch.map((s) => s.toFixed(1)).join(', ')}), ${row.pytorchSamplesPerSecond.toFixed(0)} samples/s in its loop; ratio ${row.ratio.toFixed(2)}×`);
         rows.push(row);
       }
     }

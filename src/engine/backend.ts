@@ -30,7 +30,7 @@ export function wasmDirectory(): string {
   return dir + path.sep;
 }
 
-/** How a model card and the logs name a backend: "wasm on 2 threads" when it ran on more than one. */
+/** How the logs name a backend: "wasm on 2 threads" when it runs on more than one. */
 export function backendLabel({ name, threads }: BackendInfo): string {
   return threads > 1 ? `${name} on ${threads} threads` : name;
 }

@@ -7,6 +7,7 @@ import { seededRandom } from '../shared/random';
 import { initBackend, type BackendInfo } from './backend';
 import { buildModel, makeOptimizer } from './models';
 import { localStepper } from './training/dataParallel';
+import { threadedWasmBackend } from './wasmThreads';
 
 // A folder of its own for the threads' script, to see that nothing is left behind.
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'wasm-threads-test-'));
@@ -27,6 +28,13 @@ describe('the wasm backend on two threads', () => {
   it('starts on two threads and removes the script its threads started from', () => {
     expect(info).toMatchObject({ name: 'wasm', threads: 2, fallbackReasons: [] });
     expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('refuses to start without its binary, leaving nothing behind', async () => {
+    const empty = mkdtempSync(path.join(tmp, 'no-binary-'));
+    await expect(threadedWasmBackend(2, empty)).rejects.toThrow(/tfjs-backend-wasm-threaded-simd\.wasm/);
+    expect(readdirSync(tmp)).toEqual([path.basename(empty)]);
+    rmSync(empty, { recursive: true });
   });
 
   it('computes what the cpu backend computes', async () => {

@@ -10,18 +10,19 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
  *
  * tfjs-backend-wasm turns its threaded build off under Node: the build's threads are workers whose
  * script it hands over as a blob: URL, which Node's workers cannot load. Its kernels (XNNPACK) then
- * use one core, and on two cores a step of the MLP takes 1.6 times as long as it need. This starts
+ * use one core: on two cores the MLP's step takes 1.3–1.6 times as long as on both. This starts
  * the same build the way the browser does, with two differences: the threads' script is a file in
  * a private temporary folder (removed once they have read it), and the build is told the true
  * number of cores (it halves what it is told, expecting hyper-threads).
  */
 
-const resolvePackage = createRequire(import.meta.url).resolve;
+/** Loads the package's CommonJS files from an ES module, where `require` is not defined. */
+const requirePackage = createRequire(import.meta.url);
 /** The build's own JS (its factory) and the thread script it starts its workers with. */
 const FACTORY = '@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js';
 const THREAD_SCRIPT = '@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.worker.js';
 const BINARY = 'tfjs-backend-wasm-threaded-simd.wasm';
-/** The build starts this many workers however many threads it is asked for. */
+/** The build's pool: it starts this many workers whatever it is asked for, and uses no more. */
 export const MAX_WASM_THREADS = 8;
 
 type WasmModule = ConstructorParameters<typeof BackendWasm>[0];
@@ -44,9 +45,6 @@ interface ThreadedModule {
 }
 type Factory = (config: FactoryConfig) => Promise<WasmModule & ThreadedModule>;
 
-/** Loads the package's CommonJS files from an ES module, where `require` is not defined. */
-const requirePackage = createRequire(import.meta.url);
-
 /**
  * A wasm backend whose kernels run on `threads` threads. `wasmDirectory` holds the .wasm files.
  * Rejects (and leaves nothing behind) if the threaded build cannot start here.
@@ -58,14 +56,14 @@ export async function threadedWasmBackend(threads: number, wasmDirectory: string
   const factory = requirePackage(FACTORY) as Factory;
   const { wasmWorkerContents } = requirePackage(THREAD_SCRIPT) as { wasmWorkerContents: string };
   const compiled = await wasmApi.compile(await fs.readFile(path.join(wasmDirectory, BINARY)));
-  // The package keeps the script as a string whose "\n" escapes were turned into newlines.
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'postcode-wasm-'));
   const threadScript = path.join(folder, 'thread.cjs');
   try {
+    // The package keeps the script as a string whose "\n" escapes were turned into newlines.
     await fs.writeFile(threadScript, wasmWorkerContents.replace(/\n/g, '\\n'), { mode: 0o600 });
     const module = await factory({
       // Each thread evaluates the factory from this file (the browser gets it as a blob).
-      mainScriptUrlOrBlob: resolvePackage(FACTORY),
+      mainScriptUrlOrBlob: requirePackage.resolve(FACTORY),
       locateFile: (file) => (file.endsWith('.worker.js') ? threadScript : path.join(wasmDirectory, file)),
       instantiateWasm: (imports, receive) => {
         // Read once, when the build sizes its thread pool: report the cores it should use.

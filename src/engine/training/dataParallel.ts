@@ -28,8 +28,8 @@ export function stepHelperCount(backend: BackendName, kind: ModelKind, cores = o
 /**
  * Threads for the wasm backend's own kernels (XNNPACK) in a training: every core when the step is
  * not shared with helpers and no thread is busy augmenting batches, otherwise one. Measured on two
- * cores, one 60,000-image epoch of the MLP: 40.5 → 33.9 s without augmentation, but 36 → 48 s with
- * it (a kernel split over two cores waits for its half on the core the augmenting thread holds).
+ * cores, one 60,000-image epoch of the MLP: 40.5 → 33.9 s without augmentation, but 37.3 → 39.1 s
+ * with it (a kernel split over two cores waits for its half on the core the augmenting thread holds).
  * The CNN's step is already shared with a helper; kernel threads on top gain nothing (46.9 → 46.1 s).
  */
 export function kernelThreadCount(kind: ModelKind, augmenting: boolean, cores = os.availableParallelism()): number {
