@@ -9,9 +9,9 @@ import { useAppStore } from '../store/store';
  * settings and `npm run bench -- accuracy --models-root DIR --mnist-limit 2000`.
  */
 const MEASURED: Record<TrainingPreset, Record<ModelKind, { minutes: number; mnist: number; pen: number }>> = {
-  quick: { mlp: { minutes: 0.6, mnist: 96.1, pen: 87.3 }, cnn: { minutes: 0.6, mnist: 96.3, pen: 81.5 } },
-  lesson: { mlp: { minutes: 5.6, mnist: 98.72, pen: 98.24 }, cnn: { minutes: 6.3, mnist: 99.25, pen: 97.68 } },
-  course: { mlp: { minutes: 27.1, mnist: 98.46, pen: 92.63 }, cnn: { minutes: 11.2, mnist: 99.05, pen: 95.2 } },
+  quick: { mlp: { minutes: 0.4, mnist: 96.0, pen: 87.59 }, cnn: { minutes: 0.5, mnist: 96.09, pen: 82.15 } },
+  lesson: { mlp: { minutes: 5.4, mnist: 98.65, pen: 98.16 }, cnn: { minutes: 6.4, mnist: 99.3, pen: 98.08 } },
+  course: { mlp: { minutes: 23.1, mnist: 98.38, pen: 91.99 }, cnn: { minutes: 9.9, mnist: 99.15, pen: 93.59 } },
 };
 
 const sameSettings = (a: TrainingForm, b: TrainingForm) =>
