@@ -30,7 +30,7 @@ import { loadModel, saveModel } from '../src/engine/modelStore';
 import { MODEL_KINDS, type ModelKind, type TrainingSettings } from '../src/engine/models';
 import { inputTensor } from '../src/engine/tensors';
 import { trainModel } from '../src/engine/trainer';
-import { stepHelperCount } from '../src/engine/training/dataParallel';
+import { kernelThreadCount, stepHelperCount } from '../src/engine/training/dataParallel';
 import { startGradientHelpers } from '../src/engine/training/spawnInNode';
 import { INPUT_PIXELS } from '../src/shared/geometry';
 import { seededRandom } from '../src/shared/random';
@@ -141,7 +141,9 @@ async function trainStage(name: keyof typeof STAGES): Promise<void> {
   const stage = STAGES[name];
   const epochs = values.epochs ? Number(values.epochs) : stage.epochs[kind];
   if (epochs === 0) return;
-  const backend = await initBackend();
+  // Every stage augments.
+  const wasmThreads = kernelThreadCount(kind, true);
+  const backend = await initBackend(undefined, { wasmThreads });
   const start = stage.continues ? await loadModel(out, kind) : undefined;
   const mnist = await loadMnist('train');
   const test = await loadMnist('test');
@@ -166,7 +168,7 @@ async function trainStage(name: keyof typeof STAGES): Promise<void> {
     `(${parts.map((p) => `${p.source.name} ${p.perEpoch}`).join(', ')}) with ${backend.name}`);
   await trainModel({
     kind, settings, train, validation: test, seed, initialModel: start?.model,
-    spawnHelpers: startGradientHelpers(stepHelperCount(backend.name, kind)),
+    spawnHelpers: startGradientHelpers(stepHelperCount(backend.name, kind), { wasmThreads }),
     onProgress: trainingProgressLog(kind.toUpperCase()),
     onEpochEnd: saveEveryEpoch({
       kind, settings, trainingSamples: train.epochSize, backend: backend.name, backendThreads: backend.threads, out,

@@ -12,8 +12,8 @@
  * replayed, as the app's "our examples" does, with its settings unless told otherwise.
  * --threads N shares each step among N threads (data-parallel); by default as the app does: on
  * wasm, two for the CNN on two cores or more, one for the MLP.
- * --kernel-threads N runs the wasm backend's kernels on N threads; by default as the app does: every
- * core for the MLP without augmentation, otherwise one.
+ * --kernel-threads N runs the wasm backend's kernels on N threads in each thread of a step; by default
+ * as the app does: the cores left over (on two cores: both for the MLP without augmentation, else one).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -96,7 +96,7 @@ const wasmThreads = positive('kernel-threads', values['kernel-threads'], true) ?
 const backend = await initBackend(undefined, { wasmThreads });
 const threads = values.threads === undefined ? stepHelperCount(backend.name, kind) + 1 : Number(values.threads);
 if (!Number.isInteger(threads) || threads < 1 || threads > 16) fail('--threads must be a whole number from 1 to 16');
-const spawnHelpers = startGradientHelpers(threads - 1);
+const spawnHelpers = startGradientHelpers(threads - 1, { wasmThreads });
 console.error(`Each step on ${threads} thread${threads > 1 ? 's (data-parallel)' : ''}`);
 // Batches are prepared ahead in a second thread, as in the app.
 const train = await pipelinedFeed({

@@ -51,7 +51,8 @@ describe('data-parallel training', () => {
     model.dispose();
   });
 
-  it('steps with a helper thread as it steps alone, and leaves no tensors behind', async () => {
+  // A helper on the threaded build too, as on machines with cores to spare.
+  it.each([1, 2])('steps with a helper thread (its kernels on %i thread(s)) as it steps alone, and leaves no tensors behind', async (wasmThreads) => {
     const alone = buildModel('mlp');
     const shared = buildModel('mlp');
     shared.setWeights(alone.getWeights());
@@ -60,7 +61,7 @@ describe('data-parallel training', () => {
     // depends on the order of a sum moves a weight by a whole learning rate either way.
     const optimizers = [makeOptimizer('sgd', 0.1), makeOptimizer('sgd', 0.1)];
     const local = localStepper('mlp', alone, optimizers[0]);
-    const parallel = await parallelStepper('mlp', shared, optimizers[1], startGradientHelpers(1)!);
+    const parallel = await parallelStepper('mlp', shared, optimizers[1], startGradientHelpers(1, { wasmThreads })!);
     try {
       // The last batch of an epoch can be a single sample, too few to share.
       const single = { ...batch, count: 1 };
@@ -98,10 +99,17 @@ describe('data-parallel training', () => {
     expect(stepHelperCount('tensorflow', 'cnn', 16)).toBe(0);
   });
 
-  it('spreads the kernels over the cores only for an unshared step with no augmenting thread to compete with', () => {
+  it('spreads the kernels over the cores left by the step\'s threads and the augmenting thread', () => {
+    // Two cores, as measured: both only for the MLP without augmentation.
     expect(kernelThreadCount('mlp', false, 2)).toBe(2);
-    expect(kernelThreadCount('mlp', false, 4)).toBe(4);
     expect(kernelThreadCount('mlp', true, 2)).toBe(1);
     expect(kernelThreadCount('cnn', false, 2)).toBe(1);
+    expect(kernelThreadCount('cnn', true, 2)).toBe(1);
+    // More cores: no thread left without work, none oversubscribed.
+    expect(kernelThreadCount('mlp', false, 4)).toBe(4);
+    expect(kernelThreadCount('mlp', true, 4)).toBe(3);
+    expect(kernelThreadCount('cnn', false, 4)).toBe(2);
+    expect(kernelThreadCount('cnn', true, 8)).toBe(3);
+    expect(kernelThreadCount('mlp', false, 1)).toBe(1);
   });
 });

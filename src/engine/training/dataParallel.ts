@@ -26,14 +26,17 @@ export function stepHelperCount(backend: BackendName, kind: ModelKind, cores = o
 }
 
 /**
- * Threads for the wasm backend's own kernels (XNNPACK) in a training: every core when the step is
- * not shared with helpers and no thread is busy augmenting batches, otherwise one. Measured on two
- * cores, one 60,000-image epoch of the MLP: 40.5 → 33.9 s without augmentation, but 37.3 → 39.1 s
- * with it (a kernel split over two cores waits for its half on the core the augmenting thread holds).
- * The CNN's step is already shared with a helper; kernel threads on top gain nothing (46.9 → 46.1 s).
+ * Threads for the wasm backend's own kernels (XNNPACK) in each thread of a training step: the cores
+ * left over, shared among the step's threads, with one core kept for the thread that augments
+ * batches. On two cores that is both for the MLP without augmentation, otherwise one. Measured
+ * there, one 60,000-image epoch of the MLP: 40.5 → 33.9 s without augmentation, but 37.3 → 39.1 s
+ * with it (a kernel split over two cores waits for its half on the core the augmenting thread
+ * holds); the CNN, its step shared with a helper, gains nothing from kernel threads on top
+ * (46.9 → 46.1 s).
  */
 export function kernelThreadCount(kind: ModelKind, augmenting: boolean, cores = os.availableParallelism()): number {
-  return !augmenting && MAX_STEP_THREADS[kind] === 1 ? cores : 1;
+  const stepThreads = Math.max(1, Math.min(cores, MAX_STEP_THREADS[kind]));
+  return Math.max(1, Math.floor((cores - (augmenting ? 1 : 0)) / stepThreads));
 }
 
 /** One optimisation step on a batch, on this thread alone or shared with helper threads. */
@@ -178,11 +181,11 @@ export async function parallelStepper(
 }
 
 /** A helper thread: a copy of the model that computes the gradients of the shards it is sent. */
-export function serveGradients(port: MessagePort): void {
+export function serveGradients(port: MessagePort, wasmThreads = 1): void {
   let state: { kind: ModelKind; model: tf.LayersModel; weights: Float32Array; gradients: Float32Array; slots: Slot[] } | null = null;
   const reply = (message: FromHelper) => port.postMessage(message);
   // Started before the model arrives: the helper is spawned while the training thread loads data.
-  const backend = initBackend();
+  const backend = initBackend(undefined, { wasmThreads });
   port.on('message', (message: ToHelper) => {
     (async () => {
       if (message.type === 'init') {

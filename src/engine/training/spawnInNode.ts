@@ -29,11 +29,12 @@ export function spawnBatchWorkerFromSource(): Worker {
  * returns trainModel's `spawnHelpers`, which hands them over; undefined for none. Started at once
  * so that their start-up (about a second of loading modules and the backend) overlaps the
  * caller's loading of data. They run the worker module (from source unless given the bundled one)
- * in its gradient role, and end with their parent if never handed over.
+ * in its gradient role, their wasm kernels on `wasmThreads` threads, and end with their parent if
+ * never handed over.
  */
-export function startGradientHelpers(count: number, workerModule = WORKER_SOURCE): (() => Worker[]) | undefined {
+export function startGradientHelpers(count: number, { workerModule = WORKER_SOURCE, wasmThreads = 1 } = {}): (() => Worker[]) | undefined {
   if (count < 1) return undefined;
-  const helpers = Array.from({ length: count }, () => spawnModule(workerModule, GRADIENT_ROLE));
+  const helpers = Array.from({ length: count }, () => spawnModule(workerModule, { ...GRADIENT_ROLE, wasmThreads }));
   return () => helpers;
 }
 

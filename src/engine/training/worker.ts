@@ -35,7 +35,9 @@ async function run(job: Job): Promise<JobResult> {
   const wasmThreads = job.type === 'train' ? kernelThreadCount(job.kind, job.settings.augment || job.examples !== undefined) : 1;
   const backend = await initBackend(undefined, { wasmThreads });
   // Each step shared with helper threads (this module in its gradient role), one per spare core.
-  const spawnHelpers = job.type === 'train' ? startGradientHelpers(stepHelperCount(backend.name, job.kind), import.meta.url) : undefined;
+  const spawnHelpers = job.type === 'train'
+    ? startGradientHelpers(stepHelperCount(backend.name, job.kind), { workerModule: import.meta.url, wasmThreads })
+    : undefined;
   const test = await loadMnist('test');
   if (job.type === 'evaluate') {
     const { model, card } = await loadModel(job.directory, job.kind);
@@ -124,5 +126,5 @@ function serveJobs(jobs: MessagePort): void {
 }
 
 if (role === BATCH_ROLE.role) serveBatches(port);
-else if (role === GRADIENT_ROLE.role) serveGradients(port);
+else if (role === GRADIENT_ROLE.role) serveGradients(port, (workerData as { wasmThreads?: number }).wasmThreads);
 else serveJobs(port);
