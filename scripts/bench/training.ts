@@ -10,6 +10,9 @@ import { BUNDLED_MODELS, REPO_ROOT } from '../lib/models';
 import { codeInks, loadPenDigits } from '../lib/penDigits';
 import { median, percentile } from '../lib/stats';
 
+/** The repository's tsx, which runs the TypeScript scripts each measurement starts. */
+const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+
 const WATCH_SECONDS = 40;
 /** Small enough that an epoch, and its 10,000-image validation, ends inside the watch. */
 const TRAINING_SIZE = 3000;
@@ -92,7 +95,7 @@ export async function benchTraining(): Promise<Record<string, unknown>[]> {
 async function throughput(): Promise<Record<string, unknown>[]> {
   const rows: Record<string, unknown>[] = [];
   for (const kernelThreads of [...new Set([1, os.availableParallelism()])]) {
-    const run = await timeCommand(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/bench/loopThroughput.ts', '--kernel-threads', String(kernelThreads)], true);
+    const run = await timeCommand(TSX, ['scripts/bench/loopThroughput.ts', '--kernel-threads', String(kernelThreads)], true);
     if (!run) throw new Error(`the throughput run with ${kernelThreads} kernel thread(s) failed`);
     rows.push(...(JSON.parse(run.stdout.trim().split('\n').pop() ?? '[]') as Record<string, unknown>[]));
   }
@@ -153,7 +156,7 @@ async function againstPyTorch(): Promise<Record<string, unknown>[]> {
     for (const kind of MODEL_KINDS) {
       const images = EPOCH_IMAGES[kind];
       const reference = timed(python, ['scripts/bench/pytorch_reference.py', '--model', kind, '--images', String(images), '--threads', '2'], `the PyTorch reference for the ${kind.toUpperCase()}`);
-      const ours = (augment: boolean) => timed(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [
+      const ours = (augment: boolean) => timed(TSX, [
         'scripts/train.ts', '--model', kind, '--epochs', '1', '--limit', String(images), '--out', path.join(out, kind), ...(augment ? ['--augment'] : []),
       ], `npm run train for the ${kind.toUpperCase()}`);
       const seconds = { pytorch: [] as number[], plain: [] as number[], augmented: [] as number[] };

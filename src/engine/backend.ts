@@ -50,12 +50,13 @@ async function tryNative(): Promise<void> {
  */
 async function tryWasm(threads: number, fallbackReasons: string[]): Promise<number> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  wasm.setWasmPaths(wasmDirectory());
+  const directory = wasmDirectory();
+  wasm.setWasmPaths(directory);
   registerWasmKernels();
   let running = 1;
   if (threads > 1) {
     try {
-      const backend = await threadedWasmBackend(Math.min(threads, MAX_WASM_THREADS), wasmDirectory());
+      const backend = await threadedWasmBackend(Math.min(threads, MAX_WASM_THREADS), directory);
       tf.removeBackend('wasm');
       tf.registerBackend('wasm', () => backend, 2);
       running = wasm.getThreadsCount();

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../shared/random';
+import { onCpuThenWasm } from '../testing/onCpuThenWasm';
 import { initBackend } from './backend';
 import { leadingAxes, swapIsCheaper } from './wasmKernels';
 
@@ -42,17 +43,6 @@ function maxRelativeError(actual: ArrayLike<number>, expected: ArrayLike<number>
     worst = Math.max(worst, Math.abs(actual[i] - expected[i]) / (1 + Math.abs(expected[i])));
   }
   return worst;
-}
-
-/** `compute` on the cpu backend (the reference), then on wasm, which must leave no tensor behind. */
-async function onCpuThenWasm<T>(compute: () => T): Promise<{ expected: T; actual: T }> {
-  await tf.setBackend('cpu');
-  const expected = compute();
-  await tf.setBackend('wasm');
-  const before = tf.memory().numTensors;
-  const actual = compute();
-  expect(tf.memory().numTensors).toBe(before);
-  return { expected, actual };
 }
 
 describe('training kernels on the wasm backend', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../shared/random';
+import { onCpuThenWasm } from '../testing/onCpuThenWasm';
 import { initBackend, type BackendInfo } from './backend';
 import { buildModel, makeOptimizer } from './models';
 import { localStepper } from './training/dataParallel';
@@ -42,10 +43,7 @@ describe('the wasm backend on two threads', () => {
     const a = Float32Array.from({ length: 96 * 200 }, () => random() - 0.5);
     const b = Float32Array.from({ length: 200 * 70 }, () => random() - 0.5);
     const product = () => tf.tidy(() => tf.matMul(tf.tensor2d(a, [96, 200]), tf.tensor2d(b, [200, 70])).dataSync().slice());
-    await tf.setBackend('cpu');
-    const expected = product();
-    await tf.setBackend('wasm');
-    const actual = product();
+    const { expected, actual } = await onCpuThenWasm(product);
     expect(Math.max(...actual.map((value, i) => Math.abs(value - expected[i])))).toBeLessThan(1e-4);
   });
 

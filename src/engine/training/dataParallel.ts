@@ -35,7 +35,7 @@ export function stepHelperCount(backend: BackendName, kind: ModelKind, cores = o
  * (46.9 → 46.1 s).
  */
 export function kernelThreadCount(kind: ModelKind, augmenting: boolean, cores = os.availableParallelism()): number {
-  const stepThreads = Math.max(1, Math.min(cores, MAX_STEP_THREADS[kind]));
+  const stepThreads = stepHelperCount('wasm', kind, cores) + 1;
   return Math.max(1, Math.floor((cores - (augmenting ? 1 : 0)) / stepThreads));
 }
 
