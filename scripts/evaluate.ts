@@ -19,7 +19,7 @@ try {
   const { model, card } = await loadModel(directory);
   const test = await loadMnist('test');
   const bar = progressBar(`evaluate ${label}`);
-  const result = await evaluateModel(model, card.kind, test, (done, total) => bar.update(done / total, `${done}/${total}`));
+  const result = await evaluateModel(model, card.kind, test, { onProgress: (done, total) => bar.update(done / total, `${done}/${total}`) });
   bar.done();
   console.log(`${label} (${card.kind.toUpperCase()}, ${backend.name}): MNIST test accuracy ${(result.accuracy * 100).toFixed(2)}% ` +
     `over ${result.samples} images, loss ${result.loss.toFixed(4)}`);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { INPUT_PIXELS } from '../shared/geometry';
 import { MNIST_PIXELS, type MnistSet } from './mnist';
 import type { ModelKind } from './models';
 import { bytesToInputs, inputTensor } from './tensors';
@@ -17,14 +18,33 @@ export interface Evaluation {
 /** Small enough that one chunk takes well under a second on wasm, so progress keeps coming. */
 export const EVAL_BATCH = 256;
 
+/** The model's probabilities [count, classes] for the first `count` inputs (0..1, flat). */
+export type BatchPredictor = (pixels: Float32Array, count: number) => Promise<Float32Array>;
+
+/** A model's own predictions, on this thread. */
+export function modelPredictor(model: tf.LayersModel, kind: ModelKind): BatchPredictor {
+  return async (pixels, count) => {
+    const probabilities = tf.tidy(() => model.predict(inputTensor(kind, pixels.subarray(0, count * INPUT_PIXELS), count)) as tf.Tensor);
+    const values = (await probabilities.data()) as Float32Array;
+    probabilities.dispose();
+    return values;
+  };
+}
+
+export interface EvaluationOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** Called between chunks; throws to stop the evaluation (a training cancelled mid-validation). */
+  checkpoint?: () => void;
+  /** How the chunks are predicted; by default by `model` on this thread. */
+  predict?: BatchPredictor;
+}
+
 /** Accuracy, mean cross-entropy and confusion matrix of a model over a whole set. */
 export async function evaluateModel(
   model: tf.LayersModel,
   kind: ModelKind,
   set: MnistSet,
-  onProgress?: (done: number, total: number) => void,
-  /** Called between chunks; throws to stop the evaluation (a training cancelled mid-validation). */
-  checkpoint?: () => void,
+  { onProgress, checkpoint, predict = modelPredictor(model, kind) }: EvaluationOptions = {},
 ): Promise<Evaluation> {
   const classes = model.outputs[0].shape.at(-1) ?? 10;
   const confusion = Array.from({ length: 10 }, () => new Array<number>(classes).fill(0));
@@ -35,9 +55,7 @@ export async function evaluateModel(
   for (let start = 0; start < set.count; start += EVAL_BATCH) {
     const count = Math.min(EVAL_BATCH, set.count - start);
     const pixels = bytesToInputs(set.images.subarray(start * MNIST_PIXELS, (start + count) * MNIST_PIXELS));
-    const probabilities = tf.tidy(() => model.predict(inputTensor(kind, pixels, count)) as tf.Tensor);
-    const values = await probabilities.data();
-    probabilities.dispose();
+    const values = await predict(pixels, count);
     for (let i = 0; i < count; i++) {
       const row = values.subarray(i * classes, (i + 1) * classes);
       let best = 0;

@@ -126,8 +126,11 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
         await new Promise((resolve) => setImmediate(resolve));
       }
       const evaluation = validation
-        ? await evaluateModel(model, kind, validation, (done, total) =>
-          onProgress?.({ kind: 'validation', epoch, epochs: settings.epochs, done, total }), stopIfCancelled)
+        ? await evaluateModel(model, kind, validation, {
+          onProgress: (done, total) => onProgress?.({ kind: 'validation', epoch, epochs: settings.epochs, done, total }),
+          checkpoint: stopIfCancelled,
+          predict: stepper.predict,
+        })
         : null;
       lastValidation = evaluation;
       const summary: EpochProgress = {

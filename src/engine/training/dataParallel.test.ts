@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { INPUT_PIXELS } from '../../shared/geometry';
 import { initBackend } from '../backend';
 import { limitMnist, loadMnist } from '../mnist';
-import { buildModel, makeOptimizer } from '../models';
+import { buildModel, CLASS_COUNT, makeOptimizer } from '../models';
 import { bytesToInputs } from '../tensors';
 import type { Batch } from './batchFeed';
 import { kernelThreadCount, localStepper, parallelStepper, stepHelperCount } from './dataParallel';
@@ -52,7 +52,7 @@ describe('data-parallel training', () => {
   });
 
   // A helper on the threaded build too, as on machines with cores to spare.
-  it.each([1, 2])('steps with a helper thread (its kernels on %i thread(s)) as it steps alone, and leaves no tensors behind', async (wasmThreads) => {
+  it.each([1, 2])('steps and predicts with a helper thread (its kernels on %i thread(s)) as alone, and leaves no tensors behind', async (wasmThreads) => {
     const alone = buildModel('mlp');
     const shared = buildModel('mlp');
     shared.setWeights(alone.getWeights());
@@ -70,6 +70,12 @@ describe('data-parallel training', () => {
         const b = await parallel.step(each);
         expect(b.loss).toBeCloseTo(a.loss, 4);
         expect(b.accuracy).toBe(a.accuracy);
+        // The helper predicts its half with the weights of this step, not those it last stepped with.
+        for (const count of [96, 1]) {
+          const [expected, actual] = [await local.predict(batch.pixels, count), await parallel.predict(batch.pixels, count)];
+          expect(actual.length).toBe(count * CLASS_COUNT);
+          expect(maxDifference(actual, expected)).toBeLessThan(1e-5);
+        }
       }
     } finally {
       parallel.close();

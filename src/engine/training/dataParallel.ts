@@ -3,6 +3,7 @@ import type { MessagePort, Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { INPUT_PIXELS } from '../../shared/geometry';
 import { initBackend, type BackendName } from '../backend';
+import { modelPredictor, type BatchPredictor } from '../evaluate';
 import type { ModelKind } from '../models';
 import { inputTensor } from '../tensors';
 import type { Batch } from './batchFeed';
@@ -42,6 +43,8 @@ export function kernelThreadCount(kind: ModelKind, augmenting: boolean, cores = 
 /** One optimisation step on a batch, on this thread alone or shared with helper threads. */
 export interface Stepper {
   step(batch: Batch): Promise<{ loss: number; accuracy: number }>;
+  /** The model's current predictions, shared among the same threads (validation). */
+  predict: BatchPredictor;
   close(): void;
 }
 
@@ -59,16 +62,20 @@ export function localStepper(kind: ModelKind, model: tf.LayersModel, optimizer: 
       applyGradients(optimizer, model, gradients);
       return { loss: lossSum / count, accuracy: correct / count };
     },
+    predict: modelPredictor(model, kind),
     close: () => undefined,
   };
 }
 
+/** `weightsVersion` names the weights in the shared buffer; a helper reloads them when it changes. */
 type ToHelper =
   | { type: 'init'; kind: ModelKind; topology: object; weights: SharedArrayBuffer; gradients: SharedArrayBuffer }
-  | { type: 'step'; pixels: Float32Array<ArrayBuffer>; labels: Int32Array<ArrayBuffer>; count: number; batchSize: number };
+  | { type: 'step'; weightsVersion: number; pixels: Float32Array<ArrayBuffer>; labels: Int32Array<ArrayBuffer>; count: number; batchSize: number }
+  | { type: 'predict'; weightsVersion: number; pixels: Float32Array<ArrayBuffer>; count: number };
 type FromHelper =
   | { type: 'ready' }
   | { type: 'done'; lossSum: number; correct: number }
+  | { type: 'predicted'; probabilities: Float32Array }
   | { type: 'failed'; error: string };
 
 /** Where one trainable weight lives in the flat shared buffers. */
@@ -147,34 +154,62 @@ export async function parallelStepper(
     throw error;
   }
   const variables = model.trainableWeights;
+  // Versions of the model's weights: the one this thread holds, and the one in the shared buffer.
+  let held = 0;
+  let shared = -1;
+  const share = () => {
+    if (shared === held) return held;
+    variables.forEach((variable, i) => weights.set(variable.read().dataSync() as Float32Array, slots[i].offset));
+    shared = held;
+    return shared;
+  };
+  /**
+   * Cuts `count` items into one shard per thread, this thread's first, and sends each helper its
+   * own; a short batch may leave some helpers nothing, and they sit that request out.
+   */
+  const spread = <Reply extends FromHelper>(count: number, message: (start: number, end: number) => ToHelper) => {
+    const shard = Math.ceil(count / (helpers.length + 1));
+    const working = helpers.filter((_, h) => (h + 1) * shard < count);
+    const replies = working.map((helper, h) => {
+      const start = (h + 1) * shard;
+      return helper.request(message(start, Math.min(count, start + shard))) as Promise<Reply>;
+    });
+    return { ownCount: Math.min(shard, count), working, starts: working.map((_, h) => (h + 1) * shard), replies };
+  };
+  const ownPredictions = modelPredictor(model, kind);
   return {
     step: async ({ pixels, labels, count }) => {
-      variables.forEach((variable, i) => weights.set(variable.read().dataSync() as Float32Array, slots[i].offset));
-      const shard = Math.ceil(count / (helpers.length + 1));
-      // A short last batch may leave some helpers nothing: they sit that step out.
-      const working = helpers.filter((_, h) => (h + 1) * shard < count);
-      const replies = working.map((helper, h) => {
-        const start = (h + 1) * shard;
-        const end = Math.min(count, start + shard);
-        return helper.request({
-          type: 'step', count: end - start, batchSize: count,
-          pixels: pixels.slice(start * INPUT_PIXELS, end * INPUT_PIXELS), labels: Int32Array.from(labels.subarray(start, end)),
-        });
-      });
-      const ownCount = Math.min(shard, count);
+      const weightsVersion = share();
+      const { ownCount, working, replies } = spread<Extract<FromHelper, { type: 'done' }>>(count, (start, end) => ({
+        type: 'step', weightsVersion, count: end - start, batchSize: count,
+        pixels: pixels.slice(start * INPUT_PIXELS, end * INPUT_PIXELS), labels: Int32Array.from(labels.subarray(start, end)),
+      }));
       const x = batchInputs(kind, pixels, ownCount);
       const own = shardGradients(model, x, Int32Array.from(labels.subarray(0, ownCount)), count);
       x.dispose();
-      const done = (await Promise.all(replies)) as Extract<FromHelper, { type: 'done' }>[];
+      const done = await Promise.all(replies);
       const summed = own.gradients.map((gradient, i) => tf.tidy(() => tf.addN([
         gradient,
         ...working.map((helper) => tensorAt(helper.gradients, slots[i])),
       ])));
       tf.dispose(own.gradients);
       applyGradients(optimizer, model, summed);
+      held++;
       const lossSum = done.reduce((sum, reply) => sum + reply.lossSum, own.lossSum);
       const correct = done.reduce((sum, reply) => sum + reply.correct, own.correct);
       return { loss: lossSum / count, accuracy: correct / count };
+    },
+    predict: async (pixels, count) => {
+      const weightsVersion = share();
+      const { ownCount, starts, replies } = spread<Extract<FromHelper, { type: 'predicted' }>>(count, (start, end) => ({
+        type: 'predict', weightsVersion, count: end - start, pixels: pixels.slice(start * INPUT_PIXELS, end * INPUT_PIXELS),
+      }));
+      const own = await ownPredictions(pixels.subarray(0, ownCount * INPUT_PIXELS), ownCount);
+      const classes = own.length / ownCount;
+      const probabilities = new Float32Array(count * classes);
+      probabilities.set(own);
+      (await Promise.all(replies)).forEach((reply, h) => probabilities.set(reply.probabilities, starts[h] * classes));
+      return probabilities;
     },
     close,
   };
@@ -182,7 +217,7 @@ export async function parallelStepper(
 
 /** A helper thread: a copy of the model that computes the gradients of the shards it is sent. */
 export function serveGradients(port: MessagePort, wasmThreads = 1): void {
-  let state: { kind: ModelKind; model: tf.LayersModel; weights: Float32Array; gradients: Float32Array; slots: Slot[] } | null = null;
+  let state: { kind: ModelKind; model: tf.LayersModel; weights: Float32Array; gradients: Float32Array; slots: Slot[]; loaded: number } | null = null;
   const reply = (message: FromHelper) => port.postMessage(message);
   // Started before the model arrives: the helper is spawned while the training thread loads data.
   const backend = initBackend(undefined, { wasmThreads });
@@ -192,13 +227,22 @@ export function serveGradients(port: MessagePort, wasmThreads = 1): void {
         await backend;
         const model = await tf.models.modelFromJSON({ modelTopology: message.topology as tf.io.ModelJSON['modelTopology'] });
         const { weights, gradients } = message;
-        state = { kind: message.kind, model, weights: new Float32Array(weights), gradients: new Float32Array(gradients), slots: layout(model).slots };
+        state = {
+          kind: message.kind, model, weights: new Float32Array(weights), gradients: new Float32Array(gradients), slots: layout(model).slots, loaded: -1,
+        };
         reply({ type: 'ready' });
         return;
       }
-      if (!state) throw new Error('a step before init');
+      if (!state) throw new Error(`a ${message.type} before init`);
       const { kind, model, weights, gradients, slots } = state;
-      model.trainableWeights.forEach((weight, i) => tf.tidy(() => (weight.read() as tf.Variable).assign(tensorAt(weights, slots[i]))));
+      if (message.weightsVersion !== state.loaded) {
+        model.trainableWeights.forEach((weight, i) => tf.tidy(() => (weight.read() as tf.Variable).assign(tensorAt(weights, slots[i]))));
+        state.loaded = message.weightsVersion;
+      }
+      if (message.type === 'predict') {
+        reply({ type: 'predicted', probabilities: await modelPredictor(model, kind)(message.pixels, message.count) });
+        return;
+      }
       const x = batchInputs(kind, message.pixels, message.count);
       const shard = shardGradients(model, x, message.labels, message.batchSize);
       x.dispose();
