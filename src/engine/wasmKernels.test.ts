@@ -17,6 +17,12 @@ const shapes: Pick<Case, 'x' | 'filter'>[] = [
   { x: [3, 9, 8, 5], filter: [3, 3, 5, 6] },
   { x: [1, 6, 10, 3], filter: [2, 4, 3, 2] },
   { x: [2, 13, 13, 4], filter: [5, 5, 4, 3] },
+  // Outputs in eights: without padding, the SIMD filter gradient, its filter rows (taps × in)
+  // ending a block of four with 1, 2, 3 and 0 to spare.
+  { x: [2, 9, 9, 1], filter: [3, 3, 1, 16] },
+  { x: [3, 8, 7, 2], filter: [3, 3, 2, 8] },
+  { x: [2, 10, 9, 3], filter: [3, 3, 3, 8] },
+  { x: [2, 7, 7, 4], filter: [2, 2, 4, 24] },
 ];
 const cases: Case[] = shapes.flatMap((shape) =>
   (['valid', 'same'] as const).flatMap((pad) => ([1, 2] as const).map((stride) => ({ ...shape, pad, stride }))));
@@ -94,6 +100,7 @@ describe('training kernels on the wasm backend', () => {
   it.each<{ x: [number, number, number, number]; size: number; stride: number; pad: 'valid' | 'same' }>([
     { x: [2, 6, 6, 3], size: 2, stride: 2, pad: 'valid' },
     { x: [2, 11, 11, 4], size: 2, stride: 2, pad: 'valid' },
+    { x: [2, 8, 6, 8], size: 2, stride: 2, pad: 'valid' },
     { x: [2, 7, 5, 3], size: 3, stride: 2, pad: 'same' },
     { x: [1, 6, 6, 2], size: 3, stride: 1, pad: 'valid' },
   ])('max-pool gradient of $x, window $size, stride $stride, $pad matches the cpu backend, ties and negatives included', async (c) => {
@@ -117,6 +124,9 @@ describe('training kernels on the wasm backend', () => {
     { shape: [4, 5, 6, 3], axis: [2, 1, 0], keepDims: true },
     { shape: [7, 9], axis: 0, keepDims: false },
     { shape: [3, 4, 5], axis: [-3, -2], keepDims: false },
+    // Widths in fours: the SIMD sum.
+    { shape: [5, 6, 7, 8], axis: [0, 1, 2], keepDims: false },
+    { shape: [9, 12], axis: 0, keepDims: true },
     // Not leading axes: the built-in kernel answers.
     { shape: [3, 4, 5], axis: [1], keepDims: false },
     { shape: [3, 4], axis: [0, 1], keepDims: false },

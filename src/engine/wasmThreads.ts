@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { wasmApi, type CompiledWasm, type WasmImports } from './webAssembly';
 
 /**
  * The wasm backend's multithreaded build, started under Node.
@@ -26,14 +27,6 @@ const BINARY = 'tfjs-backend-wasm-threaded-simd.wasm';
 export const MAX_WASM_THREADS = 8;
 
 type WasmModule = ConstructorParameters<typeof BackendWasm>[0];
-/** The part of the WebAssembly API used here (its types come with the DOM's, which the engine does not load). */
-interface WasmApi {
-  compile(bytes: Uint8Array): Promise<CompiledWasm>;
-  Instance: new (module: CompiledWasm, imports: WasmImports) => { exports: object };
-}
-type CompiledWasm = object;
-type WasmImports = Record<string, Record<string, unknown>>;
-const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: WasmApi };
 interface FactoryConfig {
   mainScriptUrlOrBlob: string;
   locateFile(file: string): string;

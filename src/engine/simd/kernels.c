@@ -1,0 +1,129 @@
+// Training kernels in WebAssembly SIMD, run over the heap of tfjs's wasm backend (simdKernels.ts).
+// Rules that let this module share another module's memory: it uses no stack, no globals and no
+// data, only the pointers it is given (scripts/build-simd-kernels.sh checks the compiled code).
+// Built with Debian's clang 14: clang --target=wasm32 -O3 -msimd128 (see the script).
+#include <wasm_simd128.h>
+
+#define EXPORT(name) __attribute__((export_name(#name)))
+
+static void zero(float *out, int count) {
+  v128_t zeros = wasm_f32x4_splat(0);
+  int i = 0;
+  for (; i + 4 <= count; i += 4) wasm_v128_store(out + i, zeros);
+  for (; i < count; i++) out[i] = 0;
+}
+
+// The filter gradient of a convolution without padding or dilation (NHWC; the filter
+// [height, width, in, out]): dw[i, j, c, o] = Σ_{n, y, x} x[n, y·sh + i, x·sw + j, c] · dy[n, y, x, o].
+// Without the patches matrix that a matMul needs: each image's x and dy stay in cache while every
+// block of 4 filter rows (tap and input channel) × 8 outputs is accumulated over its positions.
+// `outC` must be a multiple of 8.
+EXPORT(filterGradient)
+void filterGradient(const float *x, const float *dy, float *dw, int batch, int inH, int inW, int inC,
+                    int outH, int outW, int outC, int filterH, int filterW, int strideH, int strideW) {
+  int rows = filterH * filterW * inC;
+  zero(dw, rows * outC);
+  int positionStep = strideW * inC;
+  for (int n = 0; n < batch; n++) {
+    const float *image = x + n * inH * inW * inC;
+    const float *gradient = dy + n * outH * outW * outC;
+    for (int row = 0; row < rows; row += 4) {
+      // Each filter row's offset in the image: (i · inW + j) · inC + c. A short last block repeats
+      // its last row, and only the rows that exist are written back.
+      int offsets[4];
+      for (int k = 0; k < 4; k++) {
+        int r = row + k < rows ? row + k : rows - 1;
+        int tap = r / inC;
+        offsets[k] = ((tap / filterW) * inW + tap % filterW) * inC + r % inC;
+      }
+      int o0 = offsets[0], o1 = offsets[1], o2 = offsets[2], o3 = offsets[3];
+      int live = rows - row < 4 ? rows - row : 4;
+      for (int o = 0; o < outC; o += 8) {
+        float *w0 = dw + row * outC + o;
+        v128_t a00 = wasm_v128_load(w0), a01 = wasm_v128_load(w0 + 4);
+        v128_t a10 = wasm_f32x4_splat(0), a11 = a10, a20 = a10, a21 = a10, a30 = a10, a31 = a10;
+        if (live > 1) { a10 = wasm_v128_load(w0 + outC); a11 = wasm_v128_load(w0 + outC + 4); }
+        if (live > 2) { a20 = wasm_v128_load(w0 + 2 * outC); a21 = wasm_v128_load(w0 + 2 * outC + 4); }
+        if (live > 3) { a30 = wasm_v128_load(w0 + 3 * outC); a31 = wasm_v128_load(w0 + 3 * outC + 4); }
+        for (int y = 0; y < outH; y++) {
+          const float *in = image + y * strideH * inW * inC;
+          const float *d = gradient + y * outW * outC + o;
+          for (int xo = 0; xo < outW; xo++, in += positionStep, d += outC) {
+            v128_t d0 = wasm_v128_load(d), d1 = wasm_v128_load(d + 4);
+            v128_t s = wasm_v128_load32_splat(in + o0);
+            a00 = wasm_f32x4_add(a00, wasm_f32x4_mul(s, d0));
+            a01 = wasm_f32x4_add(a01, wasm_f32x4_mul(s, d1));
+            s = wasm_v128_load32_splat(in + o1);
+            a10 = wasm_f32x4_add(a10, wasm_f32x4_mul(s, d0));
+            a11 = wasm_f32x4_add(a11, wasm_f32x4_mul(s, d1));
+            s = wasm_v128_load32_splat(in + o2);
+            a20 = wasm_f32x4_add(a20, wasm_f32x4_mul(s, d0));
+            a21 = wasm_f32x4_add(a21, wasm_f32x4_mul(s, d1));
+            s = wasm_v128_load32_splat(in + o3);
+            a30 = wasm_f32x4_add(a30, wasm_f32x4_mul(s, d0));
+            a31 = wasm_f32x4_add(a31, wasm_f32x4_mul(s, d1));
+          }
+        }
+        wasm_v128_store(w0, a00); wasm_v128_store(w0 + 4, a01);
+        if (live > 1) { wasm_v128_store(w0 + outC, a10); wasm_v128_store(w0 + outC + 4, a11); }
+        if (live > 2) { wasm_v128_store(w0 + 2 * outC, a20); wasm_v128_store(w0 + 2 * outC + 4, a21); }
+        if (live > 3) { wasm_v128_store(w0 + 3 * outC, a30); wasm_v128_store(w0 + 3 * outC + 4, a31); }
+      }
+    }
+  }
+}
+
+// The gradient of max pooling over 2×2 windows with stride 2 and no padding (NHWC): each output's
+// gradient goes to the first largest of its four inputs in row-major order, the rule of tfjs's cpu
+// backend; the other three get 0. `channels` must be a multiple of 4.
+EXPORT(maxPoolGradient2x2)
+void maxPoolGradient2x2(const float *x, const float *dy, float *dx, int batch, int inH, int inW, int channels,
+                        int outH, int outW) {
+  // Odd sizes leave a last row or column in no window.
+  if (inH != 2 * outH || inW != 2 * outW) zero(dx, batch * inH * inW * channels);
+  int rowStep = inW * channels;
+  for (int n = 0; n < batch; n++) {
+    for (int y = 0; y < outH; y++) {
+      for (int xo = 0; xo < outW; xo++) {
+        int topLeft = ((n * inH + 2 * y) * inW + 2 * xo) * channels;
+        const float *g = dy + ((n * outH + y) * outW + xo) * channels;
+        for (int c = 0; c < channels; c += 4) {
+          int at = topLeft + c;
+          v128_t a = wasm_v128_load(x + at), b = wasm_v128_load(x + at + channels);
+          v128_t e = wasm_v128_load(x + at + rowStep), f = wasm_v128_load(x + at + rowStep + channels);
+          // Strictly greater than the running best, as in the scalar rule: the first maximum wins.
+          v128_t best = a, take = wasm_f32x4_eq(a, a);
+          v128_t takeB = wasm_f32x4_gt(b, best); best = wasm_v128_bitselect(b, best, takeB);
+          v128_t takeE = wasm_f32x4_gt(e, best); best = wasm_v128_bitselect(e, best, takeE);
+          v128_t takeF = wasm_f32x4_gt(f, best);
+          takeE = wasm_v128_andnot(takeE, takeF);
+          takeB = wasm_v128_andnot(wasm_v128_andnot(takeB, takeE), takeF);
+          take = wasm_v128_andnot(wasm_v128_andnot(wasm_v128_andnot(take, takeB), takeE), takeF);
+          v128_t gradient = wasm_v128_load(g + c);
+          wasm_v128_store(dx + at, wasm_v128_and(gradient, take));
+          wasm_v128_store(dx + at + channels, wasm_v128_and(gradient, takeB));
+          wasm_v128_store(dx + at + rowStep, wasm_v128_and(gradient, takeE));
+          wasm_v128_store(dx + at + rowStep + channels, wasm_v128_and(gradient, takeF));
+        }
+      }
+    }
+  }
+}
+
+// Sums `rows` rows of `width` values (a bias's gradient: the sum over batch, height and width),
+// in double precision so that long sums lose nothing to rounding. `width` must be a multiple of 4.
+EXPORT(leadingSum)
+void leadingSum(const float *x, int rows, int width, float *out) {
+  for (int c = 0; c < width; c += 4) {
+    v128_t low = wasm_f64x2_splat(0), high = low;
+    const float *at = x + c;
+    for (int r = 0; r < rows; r++, at += width) {
+      v128_t v = wasm_v128_load(at);
+      low = wasm_f64x2_add(low, wasm_f64x2_promote_low_f32x4(v));
+      high = wasm_f64x2_add(high, wasm_f64x2_promote_low_f32x4(wasm_i32x4_shuffle(v, v, 2, 3, 0, 1)));
+    }
+    v128_t sums = wasm_f32x4_demote_f64x2_zero(low);
+    v128_t highSums = wasm_f32x4_demote_f64x2_zero(high);
+    wasm_v128_store(out + c, wasm_i32x4_shuffle(sums, highSums, 0, 1, 4, 5));
+  }
+}

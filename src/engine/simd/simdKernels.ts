@@ -1,0 +1,43 @@
+import { wasmApi, type CompiledWasm, type WasmMemory } from '../webAssembly';
+import { PLAIN_MEMORY_KERNELS, SHARED_MEMORY_KERNELS } from './kernels.wasm';
+
+/**
+ * The SIMD kernels of kernels.c, running over the wasm backend's own heap: arguments are byte
+ * addresses in it (a tensor's `typedArrayFromHeap(…).byteOffset`), so nothing is copied.
+ */
+export interface SimdKernels {
+  filterGradient(
+    x: number, dy: number, dw: number, batch: number, inHeight: number, inWidth: number, inChannels: number,
+    outHeight: number, outWidth: number, outChannels: number, filterHeight: number, filterWidth: number,
+    strideHeight: number, strideWidth: number,
+  ): void;
+  maxPoolGradient2x2(
+    x: number, dy: number, dx: number, batch: number, inHeight: number, inWidth: number, channels: number,
+    outHeight: number, outWidth: number,
+  ): void;
+  leadingSum(x: number, rows: number, width: number, out: number): void;
+}
+
+/** What the kernels can take: the filter gradient needs outputs in eights, the others channels in fours. */
+export const FILTER_GRADIENT_OUTPUTS = 8;
+export const CHANNEL_GROUP = 4;
+
+const compiled = new Map<boolean, CompiledWasm>();
+const instances = new WeakMap<WasmMemory, SimdKernels>();
+
+function moduleFor(shared: boolean): CompiledWasm {
+  const module = compiled.get(shared) ?? new wasmApi.Module(Buffer.from(shared ? SHARED_MEMORY_KERNELS : PLAIN_MEMORY_KERNELS, 'base64'));
+  compiled.set(shared, module);
+  return module;
+}
+
+/** The kernels over `memory`, instantiated once per memory. Throws where WebAssembly SIMD is missing. */
+export function simdKernelsFor(memory: WasmMemory): SimdKernels {
+  let kernels = instances.get(memory);
+  if (!kernels) {
+    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+    kernels = new wasmApi.Instance(moduleFor(shared), { env: { memory } }).exports as unknown as SimdKernels;
+    instances.set(memory, kernels);
+  }
+  return kernels;
+}
