@@ -23,6 +23,9 @@ const shapes: Pick<Case, 'x' | 'filter'>[] = [
   { x: [3, 8, 7, 2], filter: [3, 3, 2, 8] },
   { x: [2, 10, 9, 3], filter: [3, 3, 3, 8] },
   { x: [2, 7, 7, 4], filter: [2, 2, 4, 24] },
+  // Inputs in sixteens: with stride 1 and no padding, the SIMD input gradient too.
+  { x: [2, 7, 6, 16], filter: [3, 3, 16, 8] },
+  { x: [2, 6, 6, 32], filter: [2, 3, 32, 5] },
 ];
 const cases: Case[] = shapes.flatMap((shape) =>
   (['valid', 'same'] as const).flatMap((pad) => ([1, 2] as const).map((stride) => ({ ...shape, pad, stride }))));

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { patchesInto } from './im2col';
 import { leadingSumInto } from './leadingSum';
 import { maxPoolGradInto } from './maxPoolGrad';
-import { CHANNEL_GROUP, FILTER_GRADIENT_OUTPUTS, simdKernelsFor, type SimdKernels } from './simd/simdKernels';
+import { CHANNEL_GROUP, FILTER_GRADIENT_OUTPUTS, INPUT_GRADIENT_INPUTS, simdKernelsFor, type SimdKernels } from './simd/simdKernels';
 import { wasmApi, type WasmMemory } from './webAssembly';
 
 /**
@@ -170,6 +170,25 @@ function conv2dBackpropFilter(heap: WasmHeap, x: tf.TensorInfo, dy: tf.Tensor4D,
 }
 
 /**
+ * dx by the SIMD kernel, which spreads each dy position over its window: for stride 1 without
+ * padding and inputs in sixteens (the CNN's second layer: 36 → 21 ms); null elsewhere. It skips
+ * the zeros that the convolution of a padded dy multiplies (40 % of its products there).
+ */
+function conv2dBackpropInputSimd(heap: WasmHeap, dy: tf.TensorInfo, filter: tf.Tensor4D, a: ConvAttributes): tf.TensorInfo | null {
+  const info = tf.backend_util.computeConv2DInfo(a.inputShape, filter.shape, a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast');
+  const fits = info.strideHeight === 1 && info.strideWidth === 1 && isUnpadded(info.padInfo) && info.inChannels % INPUT_GRADIENT_INPUTS === 0;
+  const simd = fits ? simdKernels(heap) : null;
+  if (!simd) return null;
+  const transposed = tf.transpose(filter, [0, 1, 3, 2]);
+  const dx = heap.makeOutput(a.inputShape, 'float32');
+  simd.inputGradient(
+    address(heap, dy), address(heap, transposed), address(heap, dx), info.batchSize, info.inHeight, info.inWidth, info.inChannels,
+    info.outHeight, info.outWidth, info.outChannels, info.filterHeight, info.filterWidth);
+  transposed.dispose();
+  return dx;
+}
+
+/**
  * How many leading axes `axis` names when it names exactly the first few (0, 1, …, k − 1) and not
  * all of them; 0 otherwise.
  */
@@ -232,9 +251,10 @@ export function registerWasmKernels(): void {
     else leadingSumInto(heap.typedArrayFromHeap(x), rows, width, heap.typedArrayFromHeap(out));
     return out;
   });
-  override('Conv2DBackpropInput', ({ dy, filter }, attrs) => {
+  override('Conv2DBackpropInput', ({ dy, filter }, attrs, heap) => {
     const a = attrs as unknown as ConvAttributes;
     if (a.dataFormat !== 'NHWC' || !isUnitDilation(a.dilations)) return null;
-    return conv2dBackpropInputStride1(dy as tf.Tensor4D, filter as tf.Tensor4D, a.inputShape, a.strides, a.pad, a.dimRoundingMode);
+    return conv2dBackpropInputSimd(heap, dy, filter as tf.Tensor4D, a) ??
+      conv2dBackpropInputStride1(dy as tf.Tensor4D, filter as tf.Tensor4D, a.inputShape, a.strides, a.pad, a.dimRoundingMode);
   });
 }

@@ -73,6 +73,44 @@ void filterGradient(const float *x, const float *dy, float *dw, int batch, int i
   }
 }
 
+// The input gradient of a convolution with stride 1, without padding or dilation (NHWC):
+// dx[n, y + i, x + j, c] = Σ_o dy[n, y, x, o] · w[i, j, c, o], summed over every (y, x, i, j) that
+// lands there. `wt` is the filter with its last two axes swapped, [height, width, out, in], so each
+// output channel's weights for a run of input channels are adjacent. Each dy position spreads over
+// its window a block of 16 input channels at a time. `inC` must be a multiple of 16.
+EXPORT(inputGradient)
+void inputGradient(const float *dy, const float *wt, float *dx, int batch, int inH, int inW, int inC,
+                   int outH, int outW, int outC, int filterH, int filterW) {
+  zero(dx, batch * inH * inW * inC);
+  for (int n = 0; n < batch; n++) {
+    for (int y = 0; y < outH; y++) {
+      for (int xo = 0; xo < outW; xo++) {
+        const float *d = dy + ((n * outH + y) * outW + xo) * outC;
+        for (int i = 0; i < filterH; i++) {
+          for (int j = 0; j < filterW; j++) {
+            float *to = dx + ((n * inH + y + i) * inW + xo + j) * inC;
+            const float *tap = wt + (i * filterW + j) * outC * inC;
+            for (int c = 0; c < inC; c += 16) {
+              v128_t a0 = wasm_v128_load(to + c), a1 = wasm_v128_load(to + c + 4);
+              v128_t a2 = wasm_v128_load(to + c + 8), a3 = wasm_v128_load(to + c + 12);
+              const float *w = tap + c;
+              for (int o = 0; o < outC; o++, w += inC) {
+                v128_t s = wasm_v128_load32_splat(d + o);
+                a0 = wasm_f32x4_add(a0, wasm_f32x4_mul(s, wasm_v128_load(w)));
+                a1 = wasm_f32x4_add(a1, wasm_f32x4_mul(s, wasm_v128_load(w + 4)));
+                a2 = wasm_f32x4_add(a2, wasm_f32x4_mul(s, wasm_v128_load(w + 8)));
+                a3 = wasm_f32x4_add(a3, wasm_f32x4_mul(s, wasm_v128_load(w + 12)));
+              }
+              wasm_v128_store(to + c, a0); wasm_v128_store(to + c + 4, a1);
+              wasm_v128_store(to + c + 8, a2); wasm_v128_store(to + c + 12, a3);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
 // The gradient of max pooling over 2×2 windows with stride 2 and no padding (NHWC): each output's
 // gradient goes to the first largest of its four inputs in row-major order, the rule of tfjs's cpu
 // backend; the other three get 0. `channels` must be a multiple of 4.

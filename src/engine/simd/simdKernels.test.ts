@@ -53,6 +53,25 @@ function filterGradientByDefinition(
   return dw;
 }
 
+/** The input gradient the long way: every input's sum over the outputs whose window holds it. */
+function inputGradientByDefinition(dy: Float32Array, w: Float32Array, [batch, inH, inW, inC]: number[], [fH, fW, , outC]: number[]): Float32Array {
+  const [outH, outW] = [inH - fH + 1, inW - fW + 1];
+  const dx = new Float32Array(batch * inH * inW * inC);
+  for (let n = 0; n < batch; n++) for (let y = 0; y < outH; y++) for (let xo = 0; xo < outW; xo++) {
+    for (let i = 0; i < fH; i++) for (let j = 0; j < fW; j++) for (let c = 0; c < inC; c++) for (let o = 0; o < outC; o++) {
+      dx[((n * inH + y + i) * inW + xo + j) * inC + c] += dy[((n * outH + y) * outW + xo) * outC + o] * w[((i * fW + j) * inC + c) * outC + o];
+    }
+  }
+  return dx;
+}
+
+/** A filter [h, w, in, out] with its last two axes swapped, as the input gradient takes it. */
+function swapLastAxes(w: Float32Array, [fH, fW, inC, outC]: number[]): Float32Array {
+  const out = new Float32Array(w.length);
+  for (let t = 0; t < fH * fW; t++) for (let c = 0; c < inC; c++) for (let o = 0; o < outC; o++) out[(t * outC + o) * inC + c] = w[(t * inC + c) * outC + o];
+  return out;
+}
+
 describe.each([false, true])('SIMD training kernels (shared memory: %s)', (shared) => {
   const memory = () => new Memory(shared ? { initial: 32, maximum: 64, shared: true } : { initial: 32 });
 
@@ -73,6 +92,21 @@ describe.each([false, true])('SIMD training kernels (shared memory: %s)', (share
     simdKernelsFor(heap).filterGradient(xAt, dyAt, output, batch, inH, inW, inC, outH, outW, outC, fH, fW, stride, stride);
     // Halves and whole numbers: every sum is exact, in any order.
     expect(Array.from(read())).toEqual(Array.from(filterGradientByDefinition(x, dy, xShape, filter, stride)));
+  });
+
+  it.each([
+    { x: [2, 6, 5, 16], filter: [3, 3, 16, 8] },
+    { x: [1, 5, 7, 32], filter: [2, 3, 32, 5] },
+  ])('input gradient for x $x and a filter $filter, as defined', ({ x: xShape, filter }) => {
+    const [batch, inH, inW, inC] = xShape;
+    const [fH, fW, , outC] = filter;
+    const [outH, outW] = [inH - fH + 1, inW - fW + 1];
+    const dy = random(batch * outH * outW * outC, 5);
+    const w = random(fH * fW * inC * outC, 6);
+    const heap = memory();
+    const { addresses: [dyAt, wAt], output, read } = heapWith(heap, [dy, swapLastAxes(w, filter)], batch * inH * inW * inC);
+    simdKernelsFor(heap).inputGradient(dyAt, wAt, output, batch, inH, inW, inC, outH, outW, outC, fH, fW);
+    expect(Array.from(read())).toEqual(Array.from(inputGradientByDefinition(dy, w, xShape, filter)));
   });
 
   it.each([[2, 6, 8, 4], [1, 7, 5, 8]])('max-pool gradient over 2×2 windows of %j as the scalar kernel, ties and odd sizes included', (...shape) => {

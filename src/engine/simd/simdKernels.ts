@@ -11,6 +11,10 @@ export interface SimdKernels {
     outHeight: number, outWidth: number, outChannels: number, filterHeight: number, filterWidth: number,
     strideHeight: number, strideWidth: number,
   ): void;
+  inputGradient(
+    dy: number, filterTransposed: number, dx: number, batch: number, inHeight: number, inWidth: number, inChannels: number,
+    outHeight: number, outWidth: number, outChannels: number, filterHeight: number, filterWidth: number,
+  ): void;
   maxPoolGradient2x2(
     x: number, dy: number, dx: number, batch: number, inHeight: number, inWidth: number, channels: number,
     outHeight: number, outWidth: number,
@@ -18,8 +22,12 @@ export interface SimdKernels {
   leadingSum(x: number, rows: number, width: number, out: number): void;
 }
 
-/** What the kernels can take: the filter gradient needs outputs in eights, the others channels in fours. */
+/**
+ * What the kernels can take: the filter gradient needs outputs in eights, the input gradient inputs
+ * in sixteens, the others channels in fours.
+ */
 export const FILTER_GRADIENT_OUTPUTS = 8;
+export const INPUT_GRADIENT_INPUTS = 16;
 export const CHANNEL_GROUP = 4;
 
 const compiled = new Map<boolean, CompiledWasm>();
