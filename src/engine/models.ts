@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { FusedAdam } from './training/fusedAdam';
 
 import { COURSE_TRAINING, trainingSettingsOf, type ModelKind, type OptimizerName, type TrainingSettings } from '../shared/contract';
 
@@ -81,5 +82,5 @@ export function buildModel(kind: ModelKind): tf.LayersModel {
 }
 
 export function makeOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {
-  return name === 'adam' ? tf.train.adam(learningRate) : tf.train.sgd(learningRate);
+  return name === 'adam' ? new FusedAdam(learningRate) : tf.train.sgd(learningRate);
 }

@@ -92,7 +92,7 @@ export function swapIsCheaper(aShape: readonly number[], bShape: readonly number
 }
 
 /** The wasm backend's view of its heap: tensors are read and written in place, without copies. */
-interface WasmHeap {
+export interface WasmHeap {
   makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
   typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
   /** The Emscripten module: its memory is imported by the threaded build, exported by the other. */
@@ -100,7 +100,7 @@ interface WasmHeap {
 }
 
 /** A tensor's byte address in the heap, as the SIMD kernels take it. */
-const address = (heap: WasmHeap, info: tf.TensorInfo) => heap.typedArrayFromHeap(info).byteOffset;
+export const address = (heap: WasmHeap, info: tf.TensorInfo) => heap.typedArrayFromHeap(info).byteOffset;
 
 let simdMissing = false;
 
@@ -116,6 +116,14 @@ function simdKernels(heap: WasmHeap): SimdKernels | null {
     console.warn(`Training kernels without WebAssembly SIMD (${(error as Error).message}): slower, same results`);
     return null;
   }
+}
+
+/** The current backend's heap with the SIMD kernels over it; null unless it is wasm and they run there. */
+export function currentHeapKernels(): { heap: WasmHeap; simd: SimdKernels } | null {
+  if (tf.getBackend() !== 'wasm') return null;
+  const heap = tf.backend() as unknown as WasmHeap;
+  const simd = simdKernels(heap);
+  return simd && { heap, simd };
 }
 
 const isUnpadded = ({ top, left, bottom, right }: tf.backend_util.PadInfo) => top === 0 && left === 0 && bottom === 0 && right === 0;

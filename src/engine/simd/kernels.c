@@ -165,3 +165,35 @@ void leadingSum(const float *x, int rows, int width, float *out) {
     wasm_v128_store(out + c, wasm_i32x4_shuffle(sums, highSums, 0, 1, 4, 5));
   }
 }
+
+// One Adam step for one weight, in the order of tfjs's AdamOptimizer so that it computes the same:
+// m ← β1·m + (1 − β1)·g, v ← β2·v + (1 − β2)·g², value − lr · (m / c1) / (√(v / c2) + ε) into `out`,
+// where c1 = 1 − β1^t and c2 = 1 − β2^t. The moments are updated in place; tfjs's own optimizer
+// makes ten passes over every weight for this, with a tensor for each. `rest1` and `rest2` are
+// 1 − β1 and 1 − β2 as tfjs rounds them (from double precision), so that every product matches.
+EXPORT(adamStep)
+void adamStep(const float *value, const float *gradient, float *m, float *v, float *out, int count, float learningRate,
+              float beta1, float beta2, float rest1, float rest2, float epsilon, float correction1, float correction2) {
+  v128_t b1 = wasm_f32x4_splat(beta1), b2 = wasm_f32x4_splat(beta2);
+  v128_t keep1 = wasm_f32x4_splat(rest1), keep2 = wasm_f32x4_splat(rest2);
+  v128_t c1 = wasm_f32x4_splat(correction1), c2 = wasm_f32x4_splat(correction2);
+  v128_t eps = wasm_f32x4_splat(epsilon), step = wasm_f32x4_splat(-learningRate);
+  int i = 0;
+  for (; i + 4 <= count; i += 4) {
+    v128_t g = wasm_v128_load(gradient + i);
+    v128_t first = wasm_f32x4_add(wasm_f32x4_mul(wasm_v128_load(m + i), b1), wasm_f32x4_mul(g, keep1));
+    v128_t second = wasm_f32x4_add(wasm_f32x4_mul(wasm_v128_load(v + i), b2), wasm_f32x4_mul(wasm_f32x4_mul(g, g), keep2));
+    wasm_v128_store(m + i, first);
+    wasm_v128_store(v + i, second);
+    v128_t ratio = wasm_f32x4_div(wasm_f32x4_div(first, c1), wasm_f32x4_add(wasm_f32x4_sqrt(wasm_f32x4_div(second, c2)), eps));
+    wasm_v128_store(out + i, wasm_f32x4_add(wasm_f32x4_mul(ratio, step), wasm_v128_load(value + i)));
+  }
+  for (; i < count; i++) {
+    float g = gradient[i];
+    float first = m[i] * beta1 + g * rest1;
+    float second = v[i] * beta2 + g * g * rest2;
+    m[i] = first;
+    v[i] = second;
+    out[i] = (first / correction1) / (__builtin_sqrtf(second / correction2) + epsilon) * -learningRate + value[i];
+  }
+}
