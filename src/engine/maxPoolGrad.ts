@@ -20,7 +20,7 @@ export function maxPoolGradInto(x: Float32Array, dy: Float32Array, dx: Float32Ar
   const { strideHeight, strideWidth, filterHeight, filterWidth } = info;
   const { top, left } = info.padInfo;
   dx.fill(0);
-  if (filterHeight === 2 && filterWidth === 2 && strideHeight === 2 && strideWidth === 2 && top === 0 && left === 0) {
+  if (isPairPooling(info)) {
     pairsGradInto(x, dy, dx, info);
     return;
   }
@@ -54,10 +54,12 @@ export function maxPoolGradInto(x: Float32Array, dy: Float32Array, dx: Float32Ar
   }
 }
 
-/**
- * The course's MaxPool 2 (2×2 windows, stride 2, no padding): each input is in at most one
- * window, so the four candidates are compared in registers.
- */
+/** The course's MaxPool 2: 2×2 windows, stride 2, no padding, so each input is in at most one window. */
+export function isPairPooling({ filterHeight, filterWidth, strideHeight, strideWidth, padInfo }: WindowGeometry): boolean {
+  return filterHeight === 2 && filterWidth === 2 && strideHeight === 2 && strideWidth === 2 && padInfo.top === 0 && padInfo.left === 0;
+}
+
+/** Pair pooling's gradient: the four candidates of each window are compared in registers. */
 function pairsGradInto(x: Float32Array, dy: Float32Array, dx: Float32Array, info: WindowGeometry): void {
   const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
   const rowStep = inWidth * channels;

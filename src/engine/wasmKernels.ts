@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { patchesInto } from './im2col';
 import { leadingSumInto } from './leadingSum';
-import { maxPoolGradInto } from './maxPoolGrad';
+import { isPairPooling, maxPoolGradInto } from './maxPoolGrad';
 import { CHANNEL_GROUP, FILTER_GRADIENT_OUTPUTS, INPUT_GRADIENT_INPUTS, simdKernelsFor, type SimdKernels } from './simd/simdKernels';
 import { wasmApi, type WasmMemory } from './webAssembly';
 
@@ -19,11 +19,11 @@ import { wasmApi, type WasmMemory } from './webAssembly';
  *   window whose maximum is negative); one pass in JS over the wasm heap is 4–5 times faster.
  * - `Sum` over leading axes (a bias's gradient) transposes the whole tensor first; one pass in JS
  *   over the heap is several times faster.
- * Where their shapes allow (the course's CNN), the filter gradient, the max-pool gradient and the
- * sum run as WebAssembly SIMD kernels of our own (simd/kernels.c) over the same heap. The filter
- * gradient then needs no patches matrix, and XNNPACK no packing of a new dy every step (more than
- * the product itself costs for a thin matrix): the CNN's filter gradients 55 → 27 ms (second
- * layer) and 24 → 3 ms (first), its whole step on one thread 235 → 167 ms.
+ * Where their shapes allow (the course's CNN), the filter and input gradients, the max-pool
+ * gradient and the sum run as WebAssembly SIMD kernels of our own (simd/kernels.c) over the same
+ * heap. The filter gradient then needs no patches matrix, and XNNPACK no packing of a new dy every
+ * step (more than the product itself costs for a thin matrix): the CNN's filter gradients
+ * 55 → 27 ms (second layer) and 24 → 3 ms (first), its whole step on one thread 235 → 140–150 ms.
  * All are checked against the cpu backend in wasmKernels.test.ts.
  */
 
@@ -179,7 +179,7 @@ function conv2dBackpropFilter(heap: WasmHeap, x: tf.TensorInfo, dy: tf.Tensor4D,
 
 /**
  * dx by the SIMD kernel, which spreads each dy position over its window: for stride 1 without
- * padding and inputs in sixteens (the CNN's second layer: 36 → 21 ms); null elsewhere. It skips
+ * padding and inputs in sixteens (the CNN's second layer: 36 → 21–30 ms); null elsewhere. It skips
  * the zeros that the convolution of a padded dy multiplies (40 % of its products there).
  */
 function conv2dBackpropInputSimd(heap: WasmHeap, dy: tf.TensorInfo, filter: tf.Tensor4D, a: ConvAttributes): tf.TensorInfo | null {
@@ -234,9 +234,7 @@ export function registerWasmKernels(): void {
     const info = tf.backend_util.computePool2DInfo(
       input.shape as [number, number, number, number], a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode);
     const dx = heap.makeOutput(input.shape, 'float32');
-    const pairs = info.filterHeight === 2 && info.filterWidth === 2 && info.strideHeight === 2 && info.strideWidth === 2 &&
-      info.padInfo.top === 0 && info.padInfo.left === 0;
-    const simd = pairs && info.inChannels % CHANNEL_GROUP === 0 ? simdKernels(heap) : null;
+    const simd = isPairPooling(info) && info.inChannels % CHANNEL_GROUP === 0 ? simdKernels(heap) : null;
     if (simd) {
       simd.maxPoolGradient2x2(address(heap, input), address(heap, dy), address(heap, dx), info.batchSize, info.inHeight, info.inWidth,
         info.inChannels, info.outHeight, info.outWidth);

@@ -26,7 +26,7 @@ function train(): Float32Array[] {
     optimizer.applyGradients(gradients);
     tf.dispose(gradients.map((gradient) => gradient.tensor));
   }
-  const result = weights.map((weight) => weight.dataSync().slice());
+  const result = weights.map((weight) => Float32Array.from(weight.dataSync()));
   optimizer.dispose();
   tf.dispose(weights);
   return result;
