@@ -153,6 +153,18 @@ describe('training kernels on the wasm backend', () => {
     expect(leadingAxes([128, 26, 32], [0, 2])).toBe(0);
   });
 
+  it('shares an identity\'s memory with its input, which outlives the input\'s disposal', async () => {
+    await tf.setBackend('wasm');
+    const before = tf.memory().numTensors;
+    const x = tf.tensor([1, 2, 3, 4], [2, 2]);
+    const copy = tf.clone(x);
+    expect(copy.dataId).toBe(x.dataId);
+    x.dispose();
+    expect(Array.from(copy.dataSync())).toEqual([1, 2, 3, 4]);
+    copy.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('leaves no tensors behind over repeated training steps of a conv layer', async () => {
     await tf.setBackend('wasm');
     const layer = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [8, 8, 2], filters: 3, kernelSize: 3 }), tf.layers.flatten()] });
