@@ -2,6 +2,7 @@ import { lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promi
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { fuseBiasRelu } from './biasRelu';
 import { ModelCardSchema, type ModelCard } from './modelCard';
 import { CLASS_COUNT, describeLayers, INPUT_SHAPE, type ModelKind } from './models';
 import { EngineError } from '../shared/engineError';
@@ -201,5 +202,5 @@ export async function loadModel(directory: string, kind?: ModelKind): Promise<Lo
     throw new ModelLoadError(directory, `takes ${inputShape} and gives ${outputShape}, not what a ${card.kind.toUpperCase()} digit reader needs`);
   }
   // The layer plan as the network has it, whatever words an older card used for it.
-  return { model, card: { ...card, architecture: describeLayers(model) } };
+  return { model: fuseBiasRelu(model), card: { ...card, architecture: describeLayers(model) } };
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fuseBiasRelu } from './biasRelu';
 import { FusedAdam } from './training/fusedAdam';
 
 import { COURSE_TRAINING, trainingSettingsOf, type ModelKind, type OptimizerName, type TrainingSettings } from '../shared/contract';
@@ -78,7 +79,7 @@ export function describeLayers(model: tf.LayersModel): string {
 }
 
 export function buildModel(kind: ModelKind): tf.LayersModel {
-  return kind === 'mlp' ? buildMlp() : buildCnn();
+  return fuseBiasRelu(kind === 'mlp' ? buildMlp() : buildCnn());
 }
 
 export function makeOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {

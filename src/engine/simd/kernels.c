@@ -197,3 +197,15 @@ void adamStep(const float *value, const float *gradient, float *m, float *v, flo
     out[i] = (first / correction1) / (__builtin_sqrtf(second / correction2) + epsilon) * -learningRate + value[i];
   }
 }
+
+// The gradient through a ReLU from its output: dz = dy where y > 0, else 0 (as tfjs's dy · step(y)).
+EXPORT(reluGradient)
+void reluGradient(const float *dy, const float *y, float *dz, int count) {
+  v128_t zeros = wasm_f32x4_splat(0);
+  int i = 0;
+  for (; i + 4 <= count; i += 4) {
+    v128_t positive = wasm_f32x4_gt(wasm_v128_load(y + i), zeros);
+    wasm_v128_store(dz + i, wasm_v128_and(wasm_v128_load(dy + i), positive));
+  }
+  for (; i < count; i++) dz[i] = y[i] > 0 ? dy[i] : 0;
+}

@@ -20,6 +20,7 @@ export interface SimdKernels {
     outHeight: number, outWidth: number,
   ): void;
   leadingSum(x: number, rows: number, width: number, out: number): void;
+  reluGradient(dy: number, y: number, dz: number, count: number): void;
   adamStep(
     value: number, gradient: number, firstMoment: number, secondMoment: number, out: number, count: number, learningRate: number,
     beta1: number, beta2: number, rest1: number, rest2: number, epsilon: number, correction1: number, correction2: number,

@@ -3,6 +3,7 @@ import type { MessagePort, Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { INPUT_PIXELS } from '../../shared/geometry';
 import { initBackend, type BackendName } from '../backend';
+import { fuseBiasRelu } from '../biasRelu';
 import { modelPredictor, type BatchPredictor } from '../evaluate';
 import type { ModelKind } from '../models';
 import { inputTensor } from '../tensors';
@@ -225,7 +226,7 @@ export function serveGradients(port: MessagePort, wasmThreads = 1): void {
     (async () => {
       if (message.type === 'init') {
         await backend;
-        const model = await tf.models.modelFromJSON({ modelTopology: message.topology as tf.io.ModelJSON['modelTopology'] });
+        const model = fuseBiasRelu(await tf.models.modelFromJSON({ modelTopology: message.topology as tf.io.ModelJSON['modelTopology'] }));
         const { weights, gradients } = message;
         state = {
           kind: message.kind, model, weights: new Float32Array(weights), gradients: new Float32Array(gradients), slots: layout(model).slots, loaded: -1,
