@@ -6,9 +6,9 @@ import { address, currentHeapKernels } from './wasmKernels';
  * tfjs fuses them only outside a gradient tape; under one (every training step) it runs the
  * product, the bias addition and the ReLU as three ops, each a pass over the layer's output, and
  * the ReLU's gradient as two more. Here the forward pass is one fused kernel (XNNPACK applies the
- * bias and the ReLU as it writes the product) and the ReLU's gradient one pass (SIMD on wasm):
- * the CNN's step on one thread 140 → 130 ms. The models' layers, their saved form and their
- * arithmetic stay Keras's: only how a Conv2D or Dense layer with a ReLU computes changes.
+ * bias and the ReLU as it writes the product) and the ReLU's gradient one pass (SIMD on wasm).
+ * The models' layers, their saved form and their arithmetic stay Keras's: only how a Conv2D or
+ * Dense layer with a ReLU computes changes.
  */
 
 type Conv = { strides: [number, number]; pad: 'valid' | 'same' };
@@ -23,45 +23,73 @@ function reluGradient(dy: tf.Tensor, y: tf.Tensor): tf.Tensor {
   return tf.engine().makeTensorFromTensorInfo(dz);
 }
 
-/** relu(conv2d(x, filter) + bias), NHWC without dilation, with its gradients. */
-export function conv2dBiasRelu(x: tf.Tensor4D, filter: tf.Tensor4D, bias: tf.Tensor1D, { strides, pad }: Conv): tf.Tensor4D {
-  const convolution = { strides, pad, dataFormat: 'NHWC' };
-  return tf.customGrad((input, weights, offsets, save) => {
-    const [xIn, filterIn, biasIn] = [input, weights, offsets] as [tf.Tensor4D, tf.Tensor4D, tf.Tensor1D];
-    const y = tf.engine().runKernel('FusedConv2D', { x: xIn, filter: filterIn, bias: biasIn },
-      { ...convolution, dilations: [1, 1], activation: 'relu' }) as tf.Tensor4D;
-    (save as tf.GradSaveFunc)([xIn, filterIn, y]);
-    return {
-      value: y,
-      gradFunc: (dy: tf.Tensor4D, [xSaved, filterSaved, ySaved]: tf.Tensor[]) => {
-        const dz = reluGradient(dy, ySaved);
-        return [
-          tf.engine().runKernel('Conv2DBackpropInput', { dy: dz, filter: filterSaved }, { ...convolution, inputShape: xSaved.shape }) as tf.Tensor,
-          tf.engine().runKernel('Conv2DBackpropFilter', { x: xSaved, dy: dz }, { ...convolution, filterShape: filterSaved.shape }) as tf.Tensor,
-          tf.sum(dz, [0, 1, 2]),
-        ];
-      },
-    };
-  })(x, filter, bias) as tf.Tensor4D;
+interface FusedAttributes {
+  activation: string;
+  strides: [number, number];
+  pad: Conv['pad'];
+  transposeA: boolean;
+  transposeB: boolean;
 }
 
-/** relu(x · kernel + bias) for a batch of rows, with its gradients. */
+/**
+ * The gradient through the activation of a fused kernel called here (tfjs's own fused ops wrap
+ * theirs in a custom gradient and never put the kernel itself on the tape).
+ */
+function activationGradient(dy: tf.Tensor, y: tf.Tensor, { activation }: FusedAttributes): tf.Tensor {
+  if (activation === 'relu') return reluGradient(dy, y);
+  throw new Error(`a fused kernel on the gradient tape with activation ${activation}`);
+}
+
+let registered = false;
+
+/**
+ * Gradients for the fused kernels, each input's computed only if the tape needs it (not the
+ * input image's, for instance).
+ */
+function registerFusedGradients(): void {
+  if (registered) return;
+  registered = true;
+  tf.registerGradient({
+    kernelName: 'FusedConv2D',
+    inputsToSave: ['x', 'filter'],
+    outputsToSave: [true],
+    gradFunc: (dy, [x, filter, y], attrs) => {
+      const a = attrs as unknown as FusedAttributes;
+      const dz = activationGradient(dy as tf.Tensor, y, a);
+      const convolution = { strides: a.strides, pad: a.pad, dataFormat: 'NHWC' };
+      return {
+        x: () => tf.engine().runKernel('Conv2DBackpropInput', { dy: dz, filter }, { ...convolution, inputShape: x.shape }) as tf.Tensor,
+        filter: () => tf.engine().runKernel('Conv2DBackpropFilter', { x, dy: dz }, { ...convolution, filterShape: filter.shape }) as tf.Tensor,
+        bias: () => tf.sum(dz, [0, 1, 2]),
+      };
+    },
+  });
+  tf.registerGradient({
+    kernelName: '_FusedMatMul',
+    inputsToSave: ['a', 'b'],
+    outputsToSave: [true],
+    gradFunc: (dy, [a, b, y], attrs) => {
+      const fused = attrs as unknown as FusedAttributes;
+      if (fused.transposeA || fused.transposeB) throw new Error('a fused matMul of transposed operands on the gradient tape');
+      const dz = activationGradient(dy as tf.Tensor, y, fused);
+      return { a: () => tf.matMul(dz, b, false, true), b: () => tf.matMul(a, dz, true, false), bias: () => tf.sum(dz, [0, 1]) };
+    },
+  });
+}
+
+/** relu(conv2d(x, filter) + bias), NHWC without dilation, as one kernel with its gradients. */
+export function conv2dBiasRelu(x: tf.Tensor4D, filter: tf.Tensor4D, bias: tf.Tensor1D, { strides, pad }: Conv): tf.Tensor4D {
+  registerFusedGradients();
+  return tf.engine().runKernel('FusedConv2D', { x, filter, bias },
+    { strides, pad, dataFormat: 'NHWC', dilations: [1, 1], activation: 'relu' }) as tf.Tensor4D;
+}
+
+/** relu(x · kernel + bias) for a batch of rows, as one kernel with its gradients. */
 export function denseBiasRelu(x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D): tf.Tensor2D {
-  return tf.customGrad((input, weights, offsets, save) => {
-    const [xIn, kernelIn, biasIn] = [input, weights, offsets] as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
-    // The kernel takes batches of matrices, as tfjs's own fused matMul hands them over.
-    const product = tf.engine().runKernel('_FusedMatMul', { a: tf.expandDims(xIn), b: tf.expandDims(kernelIn), bias: biasIn },
-      { transposeA: false, transposeB: false, activation: 'relu' }) as tf.Tensor3D;
-    const y = tf.squeeze(product, [0]) as tf.Tensor2D;
-    (save as tf.GradSaveFunc)([xIn, kernelIn, y]);
-    return {
-      value: y,
-      gradFunc: (dy: tf.Tensor2D, [xSaved, kernelSaved, ySaved]: tf.Tensor[]) => {
-        const dz = reluGradient(dy, ySaved);
-        return [tf.matMul(dz, kernelSaved, false, true), tf.matMul(xSaved, dz, true, false), tf.sum(dz, 0)];
-      },
-    };
-  })(x, kernel, bias) as tf.Tensor2D;
+  registerFusedGradients();
+  // The kernel takes batches of matrices, as tfjs's own fused matMul hands them over.
+  return tf.tidy(() => tf.squeeze(tf.engine().runKernel('_FusedMatMul', { a: tf.expandDims(x), b: tf.expandDims(kernel), bias },
+    { transposeA: false, transposeB: false, activation: 'relu' }) as tf.Tensor3D, [0]) as tf.Tensor2D);
 }
 
 interface WeightedLayer {

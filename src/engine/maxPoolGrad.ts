@@ -54,7 +54,7 @@ export function maxPoolGradInto(x: Float32Array, dy: Float32Array, dx: Float32Ar
   }
 }
 
-/** The course's MaxPool 2: 2×2 windows, stride 2, no padding, so each input is in at most one window. */
+/** The course's MaxPool 2: 2×2 windows, stride 2, no padding, so no input is in two windows. */
 export function isPairPooling({ filterHeight, filterWidth, strideHeight, strideWidth, padInfo }: WindowGeometry): boolean {
   return filterHeight === 2 && filterWidth === 2 && strideHeight === 2 && strideWidth === 2 && padInfo.top === 0 && padInfo.left === 0;
 }
