@@ -43,37 +43,39 @@ function activationGradient(dy: tf.Tensor, y: tf.Tensor, { activation }: FusedAt
 let registered = false;
 
 /**
- * Gradients for the fused kernels, each input's computed only if the tape needs it (not the
- * input image's, for instance).
+ * Registers a fused kernel's gradient: through its activation (from its output), then each input's
+ * from that, computed only if the tape needs it (not the input image's, for instance).
  */
+function registerFusedGradient(
+  kernelName: string,
+  saved: [string, string],
+  inputGradients: (dz: tf.Tensor, first: tf.Tensor, second: tf.Tensor, attrs: FusedAttributes) => Record<string, () => tf.Tensor>,
+): void {
+  tf.registerGradient({
+    kernelName,
+    inputsToSave: saved,
+    outputsToSave: [true],
+    gradFunc: (dy, [first, second, y], attrs) => {
+      const fused = attrs as unknown as FusedAttributes;
+      return inputGradients(activationGradient(dy as tf.Tensor, y, fused), first, second, fused);
+    },
+  });
+}
+
 function registerFusedGradients(): void {
   if (registered) return;
   registered = true;
-  tf.registerGradient({
-    kernelName: 'FusedConv2D',
-    inputsToSave: ['x', 'filter'],
-    outputsToSave: [true],
-    gradFunc: (dy, [x, filter, y], attrs) => {
-      const a = attrs as unknown as FusedAttributes;
-      const dz = activationGradient(dy as tf.Tensor, y, a);
-      const convolution = { strides: a.strides, pad: a.pad, dataFormat: 'NHWC' };
-      return {
-        x: () => tf.engine().runKernel('Conv2DBackpropInput', { dy: dz, filter }, { ...convolution, inputShape: x.shape }) as tf.Tensor,
-        filter: () => tf.engine().runKernel('Conv2DBackpropFilter', { x, dy: dz }, { ...convolution, filterShape: filter.shape }) as tf.Tensor,
-        bias: () => tf.sum(dz, [0, 1, 2]),
-      };
-    },
+  registerFusedGradient('FusedConv2D', ['x', 'filter'], (dz, x, filter, { strides, pad }) => {
+    const convolution = { strides, pad, dataFormat: 'NHWC' };
+    return {
+      x: () => tf.engine().runKernel('Conv2DBackpropInput', { dy: dz, filter }, { ...convolution, inputShape: x.shape }) as tf.Tensor,
+      filter: () => tf.engine().runKernel('Conv2DBackpropFilter', { x, dy: dz }, { ...convolution, filterShape: filter.shape }) as tf.Tensor,
+      bias: () => tf.sum(dz, [0, 1, 2]),
+    };
   });
-  tf.registerGradient({
-    kernelName: '_FusedMatMul',
-    inputsToSave: ['a', 'b'],
-    outputsToSave: [true],
-    gradFunc: (dy, [a, b, y], attrs) => {
-      const fused = attrs as unknown as FusedAttributes;
-      if (fused.transposeA || fused.transposeB) throw new Error('a fused matMul of transposed operands on the gradient tape');
-      const dz = activationGradient(dy as tf.Tensor, y, fused);
-      return { a: () => tf.matMul(dz, b, false, true), b: () => tf.matMul(a, dz, true, false), bias: () => tf.sum(dz, [0, 1]) };
-    },
+  registerFusedGradient('_FusedMatMul', ['a', 'b'], (dz, a, b, { transposeA, transposeB }) => {
+    if (transposeA || transposeB) throw new Error('a fused matMul of transposed operands on the gradient tape');
+    return { a: () => tf.matMul(dz, b, false, true), b: () => tf.matMul(a, dz, true, false), bias: () => tf.sum(dz, [0, 1]) };
   });
 }
 
@@ -103,18 +105,21 @@ type Call = tf.layers.Layer['call'];
 function fusedCall(layer: tf.layers.Layer, original: Call): Call | null {
   const config = layer.getConfig();
   if (config.activation !== 'relu' || config.useBias !== true) return null;
-  const { kernel, bias } = layer as unknown as WeightedLayer;
+  // Read at each call: a layer's weights exist once it is built.
+  const weights = layer as unknown as WeightedLayer;
+  const kernel = () => weights.kernel.read();
+  const bias = () => weights.bias.read() as tf.Tensor1D;
   const one = (inputs: tf.Tensor | tf.Tensor[]) => (Array.isArray(inputs) ? inputs[0] : inputs);
   if (layer.getClassName() === 'Conv2D') {
     const dilation = config.dilationRate as number | number[];
     if (config.dataFormat !== 'channelsLast' || [dilation].flat().some((d) => d !== 1)) return null;
     const conv = { strides: config.strides as [number, number], pad: config.padding as Conv['pad'] };
-    return (inputs) => conv2dBiasRelu(one(inputs) as tf.Tensor4D, kernel.read() as tf.Tensor4D, bias.read() as tf.Tensor1D, conv);
+    return (inputs) => conv2dBiasRelu(one(inputs) as tf.Tensor4D, kernel() as tf.Tensor4D, bias(), conv);
   }
   if (layer.getClassName() === 'Dense') {
     return (inputs, kwargs) => {
       const x = one(inputs);
-      return x.rank === 2 ? denseBiasRelu(x as tf.Tensor2D, kernel.read() as tf.Tensor2D, bias.read() as tf.Tensor1D) : original(inputs, kwargs);
+      return x.rank === 2 ? denseBiasRelu(x as tf.Tensor2D, kernel() as tf.Tensor2D, bias()) : original(inputs, kwargs);
     };
   }
   return null;

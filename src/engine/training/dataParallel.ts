@@ -134,8 +134,9 @@ class HelperLink {
 /**
  * Data-parallel steps: each batch is cut into as many shards as threads; the helpers compute the
  * gradients of theirs while this thread computes its own, from weights this thread shares with
- * them before every step; the gradients are added here and the optimiser applied once. The weights
- * and gradients cross in shared memory; only the shards' images are messages.
+ * them before every step; the gradients are added here and the optimiser applied once. A
+ * validation's batches are shared the same way. The weights and gradients cross in shared memory;
+ * only the shards' images and predictions are messages.
  */
 export async function parallelStepper(
   kind: ModelKind, model: tf.LayersModel, optimizer: tf.Optimizer, spawnHelpers: () => Worker[],
@@ -170,18 +171,15 @@ export async function parallelStepper(
    */
   const spread = <Reply extends FromHelper>(count: number, message: (start: number, end: number) => ToHelper) => {
     const shard = Math.ceil(count / (helpers.length + 1));
-    const working = helpers.filter((_, h) => (h + 1) * shard < count);
-    const replies = working.map((helper, h) => {
-      const start = (h + 1) * shard;
-      return helper.request(message(start, Math.min(count, start + shard))) as Promise<Reply>;
-    });
-    return { ownCount: Math.min(shard, count), working, starts: working.map((_, h) => (h + 1) * shard), replies };
+    const shards = helpers.map((helper, h) => ({ helper, start: (h + 1) * shard })).filter(({ start }) => start < count);
+    const replies = shards.map(({ helper, start }) => helper.request(message(start, Math.min(count, start + shard))) as Promise<Reply>);
+    return { ownCount: Math.min(shard, count), shards, replies };
   };
   const ownPredictions = modelPredictor(model, kind);
   return {
     step: async ({ pixels, labels, count }) => {
       const weightsVersion = share();
-      const { ownCount, working, replies } = spread<Extract<FromHelper, { type: 'done' }>>(count, (start, end) => ({
+      const { ownCount, shards, replies } = spread<Extract<FromHelper, { type: 'done' }>>(count, (start, end) => ({
         type: 'step', weightsVersion, count: end - start, batchSize: count,
         pixels: pixels.slice(start * INPUT_PIXELS, end * INPUT_PIXELS), labels: Int32Array.from(labels.subarray(start, end)),
       }));
@@ -191,7 +189,7 @@ export async function parallelStepper(
       const done = await Promise.all(replies);
       const summed = own.gradients.map((gradient, i) => tf.tidy(() => tf.addN([
         gradient,
-        ...working.map((helper) => tensorAt(helper.gradients, slots[i])),
+        ...shards.map(({ helper }) => tensorAt(helper.gradients, slots[i])),
       ])));
       tf.dispose(own.gradients);
       applyGradients(optimizer, model, summed);
@@ -202,21 +200,21 @@ export async function parallelStepper(
     },
     predict: async (pixels, count) => {
       const weightsVersion = share();
-      const { ownCount, starts, replies } = spread<Extract<FromHelper, { type: 'predicted' }>>(count, (start, end) => ({
+      const { ownCount, shards, replies } = spread<Extract<FromHelper, { type: 'predicted' }>>(count, (start, end) => ({
         type: 'predict', weightsVersion, count: end - start, pixels: pixels.slice(start * INPUT_PIXELS, end * INPUT_PIXELS),
       }));
       const own = await ownPredictions(pixels.subarray(0, ownCount * INPUT_PIXELS), ownCount);
       const classes = own.length / ownCount;
       const probabilities = new Float32Array(count * classes);
       probabilities.set(own);
-      (await Promise.all(replies)).forEach((reply, h) => probabilities.set(reply.probabilities, starts[h] * classes));
+      (await Promise.all(replies)).forEach((reply, h) => probabilities.set(reply.probabilities, shards[h].start * classes));
       return probabilities;
     },
     close,
   };
 }
 
-/** A helper thread: a copy of the model that computes the gradients of the shards it is sent. */
+/** A helper thread: a copy of the model that computes the gradients, or the predictions, of the shards it is sent. */
 export function serveGradients(port: MessagePort, wasmThreads = 1): void {
   let state: { kind: ModelKind; model: tf.LayersModel; weights: Float32Array; gradients: Float32Array; slots: Slot[]; loaded: number } | null = null;
   const reply = (message: FromHelper) => port.postMessage(message);

@@ -33,6 +33,13 @@ function train(): Float32Array[] {
 }
 
 describe('Adam fused into one pass per weight', () => {
+  it('says it cannot export or import its moments instead of handing over empty ones', async () => {
+    const optimizer = new FusedAdam(0.01);
+    await expect(optimizer.getWeights()).rejects.toThrow(/moments/);
+    await expect(optimizer.setWeights([])).rejects.toThrow(/moments/);
+    optimizer.dispose();
+  });
+
   it('runs fused on wasm here', () => {
     expect(currentHeapKernels()).not.toBeNull();
   });

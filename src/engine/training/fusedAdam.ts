@@ -52,6 +52,15 @@ export class FusedAdam extends tf.AdamOptimizer {
     this.incrementIterations();
   }
 
+  // The moments live here, not where tfjs's Adam keeps them; the app never saves an optimiser.
+  override getWeights(): ReturnType<tf.AdamOptimizer['getWeights']> {
+    return Promise.reject(new Error('FusedAdam does not export its moments'));
+  }
+
+  override setWeights(_weights: Parameters<tf.AdamOptimizer['setWeights']>[0]): Promise<void> {
+    return Promise.reject(new Error('FusedAdam does not import moments'));
+  }
+
   override dispose(): void {
     super.dispose();
     for (const { first, second } of this.moments.values()) tf.dispose([first, second]);

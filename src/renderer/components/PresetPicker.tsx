@@ -9,9 +9,9 @@ import { useAppStore } from '../store/store';
  * settings and `npm run bench -- accuracy --models-root DIR --mnist-limit 2000`.
  */
 const MEASURED: Record<TrainingPreset, Record<ModelKind, { minutes: number; mnist: number; pen: number }>> = {
-  quick: { mlp: { minutes: 0.4, mnist: 96.0, pen: 87.59 }, cnn: { minutes: 0.5, mnist: 96.09, pen: 82.15 } },
-  lesson: { mlp: { minutes: 5.4, mnist: 98.65, pen: 98.16 }, cnn: { minutes: 6.4, mnist: 99.3, pen: 98.08 } },
-  course: { mlp: { minutes: 23.1, mnist: 98.38, pen: 91.99 }, cnn: { minutes: 9.9, mnist: 99.15, pen: 93.59 } },
+  quick: { mlp: { minutes: 0.4, mnist: 96.19, pen: 86.87 }, cnn: { minutes: 0.4, mnist: 96.6, pen: 83.35 } },
+  lesson: { mlp: { minutes: 5.6, mnist: 98.9, pen: 98.16 }, cnn: { minutes: 4.1, mnist: 99.11, pen: 98.16 } },
+  course: { mlp: { minutes: 20.1, mnist: 98.34, pen: 92.47 }, cnn: { minutes: 7.5, mnist: 99.26, pen: 94.64 } },
 };
 
 const sameSettings = (a: TrainingForm, b: TrainingForm) =>
