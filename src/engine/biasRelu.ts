@@ -80,15 +80,13 @@ function registerFusedGradients(): void {
 }
 
 /** relu(conv2d(x, filter) + bias), NHWC without dilation, as one kernel with its gradients. */
-export function conv2dBiasRelu(x: tf.Tensor4D, filter: tf.Tensor4D, bias: tf.Tensor1D, { strides, pad }: Conv): tf.Tensor4D {
-  registerFusedGradients();
+function conv2dBiasRelu(x: tf.Tensor4D, filter: tf.Tensor4D, bias: tf.Tensor1D, { strides, pad }: Conv): tf.Tensor4D {
   return tf.engine().runKernel('FusedConv2D', { x, filter, bias },
     { strides, pad, dataFormat: 'NHWC', dilations: [1, 1], activation: 'relu' }) as tf.Tensor4D;
 }
 
 /** relu(x · kernel + bias) for a batch of rows, as one kernel with its gradients. */
-export function denseBiasRelu(x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D): tf.Tensor2D {
-  registerFusedGradients();
+function denseBiasRelu(x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D): tf.Tensor2D {
   // The kernel takes batches of matrices, as tfjs's own fused matMul hands them over.
   return tf.tidy(() => tf.squeeze(tf.engine().runKernel('_FusedMatMul', { a: tf.expandDims(x), b: tf.expandDims(kernel), bias },
     { transposeA: false, transposeB: false, activation: 'relu' }) as tf.Tensor3D, [0]) as tf.Tensor2D);
@@ -127,6 +125,7 @@ function fusedCall(layer: tf.layers.Layer, original: Call): Call | null {
 
 /** Makes the model's Conv2D and Dense layers with a bias and a ReLU compute them fused; returns it. */
 export function fuseBiasRelu<Model extends tf.LayersModel>(model: Model): Model {
+  registerFusedGradients();
   for (const layer of model.layers) {
     const fused = fusedCall(layer, layer.call.bind(layer));
     if (fused) layer.call = fused;

@@ -1,7 +1,7 @@
 // Training kernels in WebAssembly SIMD, run over the heap of tfjs's wasm backend (simdKernels.ts).
 // Rules that let this module share another module's memory: it uses no stack, no globals and no
-// data, only the pointers it is given (scripts/build-simd-kernels.sh checks the compiled code).
-// Built with Debian's clang 14: clang --target=wasm32 -O3 -msimd128 (see the script).
+// data, only the pointers it is given (scripts/buildSimdKernels.ts checks the compiled code).
+// Built with Debian's clang 14 by that script: npm run build-simd-kernels.
 #include <wasm_simd128.h>
 
 #define EXPORT(name) __attribute__((export_name(#name)))

@@ -34,6 +34,7 @@ export class FusedAdam extends tf.AdamOptimizer {
     for (const { name, tensor: gradient } of named) {
       const variable = tf.engine().registeredVariables[name];
       if (!variable?.trainable) continue;
+      // The moments are updated in place: they are this optimiser's own, never cloned or shared.
       let moments = this.moments.get(name);
       if (!moments) {
         moments = { first: tf.zerosLike(variable), second: tf.zerosLike(variable) };
