@@ -79,6 +79,20 @@ describe('augmentation', async () => {
     expect(changed).toBeLessThan(60);
   });
 
+  it('draws pen renderings with a thick pen when asked', () => {
+    const inkOf = (augmenter: Augmenter) => {
+      const random = seededRandom(5);
+      const out = new Float32Array(INPUT_PIXELS);
+      let ink = 0;
+      for (let i = 0; i < 60; i++) {
+        augmenter.fill(i, out, 0, random);
+        ink += out.reduce((sum, v) => sum + v, 0);
+      }
+      return ink;
+    };
+    expect(inkOf(new Augmenter(train.images, train.labels, 1))).toBeGreaterThan(1.2 * inkOf(new Augmenter(train.images, train.labels)));
+  });
+
   const bottom = (points: readonly (readonly [number, number])[]) => Math.max(...points.map((p) => p[1]));
 
   it('restyles 1, 4, 7 and 9 by adding, removing or bending strokes, and leaves other digits alone', () => {

@@ -121,7 +121,7 @@ export function randomDistortion(random: () => number): (point: Point) => Point 
  * Redraws a traced digit as a person would in one box: bent, distorted, at a height of 45–85 box
  * units, somewhere inside the box, with the app's pen — then the app's own preprocessing.
  */
-export function penRendering(trace: readonly Point[], random: () => number): Float32Array | null {
+export function penRendering(trace: readonly Point[], random: () => number, penWidth = PEN_WIDTH): Float32Array | null {
   if (trace.length === 0) return null;
   const moved = trace.map(randomDistortion(random));
   let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
@@ -135,7 +135,7 @@ export function penRendering(trace: readonly Point[], random: () => number): Flo
   const left = uniform(random, margin / 2, Math.max(margin / 2, BOX_SIZE - margin / 2 - (maxX - minX) * scale));
   const top = uniform(random, margin / 2, Math.max(margin / 2, BOX_SIZE - margin / 2 - (maxY - minY) * scale));
   const dots = moved.map(([x, y]) => [[left + (x - minX) * scale, top + (y - minY) * scale] as const]);
-  return preprocess(rasterizeStrokes(dots, BOX_SIZE, BOX_SIZE, PEN_WIDTH)).input;
+  return preprocess(rasterizeStrokes(dots, BOX_SIZE, BOX_SIZE, penWidth)).input;
 }
 
 /** An MNIST digit under a random distortion, drawn at twice the size, thickened or thinned now and then. */
@@ -188,10 +188,14 @@ const PEN_SHARE = 0.5;
 export class Augmenter {
   private readonly traces = new Map<number, Point[]>();
 
-  /** With `labels`, pen renderings also take other writing styles (handwritingStyles.ts). */
+  /**
+   * With `labels`, pen renderings also take other writing styles (handwritingStyles.ts); with
+   * `thickShare`, that share of them is drawn with a pen 1.5–3 times as wide (a marker).
+   */
   constructor(
     private readonly images: Uint8Array,
     private readonly labels?: Uint8Array,
+    private readonly thickShare = 0,
   ) {}
 
   fill(index: number, out: Float32Array, offset: number, random: () => number): void {
@@ -206,7 +210,9 @@ export class Augmenter {
         trace = traceDigit(digit);
         this.traces.set(index, trace);
       }
-      input = penRendering(this.labels ? restyle(this.labels[index], trace, random) : trace, random);
+      const styled = this.labels ? restyle(this.labels[index], trace, random) : trace;
+      const pen = this.thickShare > 0 && random() < this.thickShare ? PEN_WIDTH * uniform(random, 1.5, 3) : PEN_WIDTH;
+      input = penRendering(styled, random, pen);
     }
     out.set(input ?? bytesToInputs(digit), offset);
   }

@@ -20,7 +20,7 @@ export const MNIST_TRAINING_IMAGES = 60_000;
 
 async function buildSource(spec: SourceSpec): Promise<SampleSource> {
   switch (spec.kind) {
-    case 'mnist': return mnistSource(limitMnist(await loadMnist('train'), spec.limit), spec.augment, spec.plainShare);
+    case 'mnist': return mnistSource(limitMnist(await loadMnist('train'), spec.limit), spec.augment, { plainShare: spec.plainShare });
     case 'strokes': return strokeSource(spec.name, spec.samples, spec.augment);
     case 'symbols': return symbolSource(spec.size);
     default: throw new Error(`Unknown kind of training samples: ${JSON.stringify((spec as { kind: unknown }).kind)}`);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { INPUT_PIXELS } from '../../shared/geometry';
 import { seededRandom } from '../../shared/random';
+import { preprocess } from '../../shared/preprocess';
+import { imageInBox, randomPlacement } from './render';
 import { mnistSource, NOT_A_DIGIT, strokeSource, symbolSource, TrainingMix, type LabelledStrokes, type SampleSource } from './trainingMix';
 
 /** A source whose inputs say which sample they are, to check what an epoch draws. */
@@ -46,10 +48,20 @@ describe('a training mix', () => {
     };
     expect(ink(strokeSource('thick', seven, true, { thickShare: 1 }))).toBeGreaterThan(1.3 * ink(strokeSource('thin', seven, true)));
     const images = new Uint8Array(INPUT_PIXELS).map((_, i) => (i % 28 > 10 && i % 28 < 14 ? 255 : 0));
-    const plain = mnistSource({ images, labels: new Uint8Array([1]), count: 1 }, true, 1);
+    const plain = mnistSource({ images, labels: new Uint8Array([1]), count: 1 }, true, { plainShare: 1 });
     const out = new Float32Array(INPUT_PIXELS);
     plain.fill(0, out, 0, seededRandom(1));
     expect(Array.from(out)).toEqual(Array.from(images, (v) => v / 255));
+    // Boxed: drawn into a box at a person's placement and read through the app's preprocessing.
+    const boxed = mnistSource({ images, labels: new Uint8Array([1]), count: 1 }, true, { plainShare: 1, boxedShare: 1 });
+    boxed.fill(0, out, 0, seededRandom(1));
+    const random = seededRandom(1);
+    random(); // plain
+    random(); // boxed
+    const expected = preprocess(imageInBox(images, 28, randomPlacement(random))).input;
+    expect(expected).not.toBeNull();
+    expect(Array.from(out)).toEqual(Array.from(expected!));
+    expect(out.some((v, i) => Math.abs(v - images[i] / 255) > 0.1)).toBe(true);
   });
 
   it('renders strokes and symbols as inked 28×28 inputs, differently each time when augmenting', () => {

@@ -3,7 +3,7 @@ import type { InkImage } from '../../shared/ink';
 import { preprocess } from '../../shared/preprocess';
 import type { Stroke } from '../../shared/rasterize';
 import { Augmenter, randomAffine } from '../augment';
-import { MNIST_PIXELS, type MnistSet } from '../mnist';
+import { MNIST_PIXELS, MNIST_SIDE, type MnistSet } from '../mnist';
 import { bytesToInputs } from '../tensors';
 import { imageInBox, randomPlacement, restyledStrokesInBox, strokesInBox, type RestyleOptions } from './render';
 import type { ScanSet } from './scanFile';
@@ -31,19 +31,32 @@ function fillPreprocessed(image: InkImage, out: Float32Array, offset: number): v
   else out.fill(0, offset, offset + INPUT_PIXELS);
 }
 
+/** How MNIST is shown beside its augmentation (see `mnistSource`). */
+export interface MnistOptions {
+  /** Share of the augmented samples shown as they are all the same. */
+  plainShare?: number;
+  /** Share of those drawn into a box and read through the app's preprocessing, as a scan is. */
+  boxedShare?: number;
+  /** Share of pen renderings drawn with a thick pen. */
+  thickShare?: number;
+}
+
 /**
  * MNIST as it is, or through the pen and affine augmentation with the handwriting styles; with
  * `plainShare`, that share of the augmented samples is shown as it is all the same.
  */
-export function mnistSource(set: MnistSet, augment: boolean, plainShare = 0): SampleSource {
-  const augmenter = augment ? new Augmenter(set.images, set.labels) : null;
+export function mnistSource(set: MnistSet, augment: boolean, options: MnistOptions = {}): SampleSource {
+  const { plainShare = 0, boxedShare = 0, thickShare = 0 } = options;
+  const augmenter = augment ? new Augmenter(set.images, set.labels, thickShare) : null;
   return {
     name: 'mnist',
     size: set.count,
     label: (index) => set.labels[index],
     fill: (index, out, offset, random) => {
+      const digit = set.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS);
       if (augmenter && (plainShare === 0 || random() >= plainShare)) augmenter.fill(index, out, offset, random);
-      else out.set(bytesToInputs(set.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS)), offset);
+      else if (boxedShare > 0 && random() < boxedShare) fillPreprocessed(imageInBox(digit, MNIST_SIDE, randomPlacement(random)), out, offset);
+      else out.set(bytesToInputs(digit), offset);
     },
   };
 }
@@ -81,12 +94,12 @@ export function strokeSource(name: string, samples: readonly LabelledStrokes[], 
 }
 
 /** Synthetic non-digit marks (symbols.ts), a new one each time: `size` per pass. */
-export function symbolSource(size: number, restyle: RestyleOptions = {}): SampleSource {
+export function symbolSource(size: number): SampleSource {
   return {
     name: 'symbols',
     size,
     label: () => NOT_A_DIGIT,
-    fill: (_index, out, offset, random) => fillPreprocessed(restyledStrokesInBox(drawSymbol(random).strokes, random, restyle), out, offset),
+    fill: (_index, out, offset, random) => fillPreprocessed(restyledStrokesInBox(drawSymbol(random).strokes, random), out, offset),
   };
 }
 
