@@ -103,7 +103,8 @@ const STAGES: Record<Exclude<(typeof STAGE_NAMES)[number], 'calibrate'>, Trainin
     mnistPlainShare: { mlp: 0.5, cnn: 0.75 }, thickShare: 0.3, letters: 4_000, symbols: 2_000,
   },
   // Fewer still, and MNIST twice an epoch at twice the rate: the digits' own shapes, sharper.
-  // A second cycle (measured on the previous build) took MNIST test from 99.28 to 99.35 % and optdigits from 98.58 to 98.89 %.
+  // On the previous build a second cycle took MNIST test from 99.28 to 99.35 % and optdigits from
+  // 98.58 to 98.89 %.
   refine: {
     epochs: { mlp: 0, cnn: 3 }, learningRate: 2e-4, mnistPerEpoch: 120_000, continues: true, cycles: 2,
     mnistPlainShare: { mlp: 0.5, cnn: 0.75 }, thickShare: 0.3, letters: 2_500, symbols: 1_500,

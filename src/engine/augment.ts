@@ -119,7 +119,8 @@ export function randomDistortion(random: () => number): (point: Point) => Point 
 
 /**
  * Redraws a traced digit as a person would in one box: bent, distorted, at a height of 45–85 box
- * units, somewhere inside the box, with the app's pen — then the app's own preprocessing.
+ * units, somewhere inside the box, with the app's pen (or one `penWidth` wide) — then the app's own
+ * preprocessing.
  */
 export function penRendering(trace: readonly Point[], random: () => number, penWidth = PEN_WIDTH): Float32Array | null {
   if (trace.length === 0) return null;
