@@ -139,6 +139,14 @@ export function penRendering(trace: readonly Point[], random: () => number, penW
   return preprocess(rasterizeStrokes(dots, BOX_SIZE, BOX_SIZE, penWidth)).input;
 }
 
+/**
+ * The width of a pen for one redrawn sample: `thickShare` of the time a marker 1.5–3 times as wide
+ * as the app's pen, otherwise the app's pen (and no random number drawn when the share is 0).
+ */
+export function randomPenWidth(random: () => number, thickShare = 0): number {
+  return thickShare > 0 && random() < thickShare ? PEN_WIDTH * uniform(random, 1.5, 3) : PEN_WIDTH;
+}
+
 /** An MNIST digit under a random distortion, drawn at twice the size, thickened or thinned now and then. */
 export function affineRendering(digit: Uint8Array, random: () => number): Float32Array | null {
   const t = randomAffine(random);
@@ -212,8 +220,7 @@ export class Augmenter {
         this.traces.set(index, trace);
       }
       const styled = this.labels ? restyle(this.labels[index], trace, random) : trace;
-      const pen = this.thickShare > 0 && random() < this.thickShare ? PEN_WIDTH * uniform(random, 1.5, 3) : PEN_WIDTH;
-      input = penRendering(styled, random, pen);
+      input = penRendering(styled, random, randomPenWidth(random, this.thickShare));
     }
     out.set(input ?? bytesToInputs(digit), offset);
   }

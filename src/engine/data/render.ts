@@ -3,7 +3,7 @@ import { blankInk, type InkImage } from '../../shared/ink';
 import { placeInBox, type Placement } from '../../shared/placement';
 import { uniform } from '../../shared/random';
 import { rasterizeStrokes, smoothStroke, type Point, type Stroke } from '../../shared/rasterize';
-import { bilinear, randomDistortion, type Affine } from '../augment';
+import { bilinear, randomDistortion, randomPenWidth, type Affine } from '../augment';
 import { MNIST_SIDE } from '../mnist';
 
 /** A person's placement: glyph 45–85 units tall, anywhere in the box. */
@@ -100,6 +100,5 @@ export function restyledStrokesInBox(strokes: readonly Stroke[], random: () => n
     x + uniform(random, -POINTER_JITTER, POINTER_JITTER),
     y + uniform(random, -POINTER_JITTER, POINTER_JITTER),
   ]));
-  const pen = options.thickShare && random() < options.thickShare ? PEN_WIDTH * uniform(random, 1.5, 3) : PEN_WIDTH;
-  return rasterizeStrokes(placed.map(smoothStroke), BOX_SIZE, BOX_SIZE, pen);
+  return rasterizeStrokes(placed.map(smoothStroke), BOX_SIZE, BOX_SIZE, randomPenWidth(random, options.thickShare));
 }

@@ -53,9 +53,12 @@ export function mnistSource(set: MnistSet, augment: boolean, options: MnistOptio
     size: set.count,
     label: (index) => set.labels[index],
     fill: (index, out, offset, random) => {
+      if (augmenter && (plainShare === 0 || random() >= plainShare)) {
+        augmenter.fill(index, out, offset, random);
+        return;
+      }
       const digit = set.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS);
-      if (augmenter && (plainShare === 0 || random() >= plainShare)) augmenter.fill(index, out, offset, random);
-      else if (boxedShare > 0 && random() < boxedShare) fillPreprocessed(imageInBox(digit, MNIST_SIDE, randomPlacement(random)), out, offset);
+      if (boxedShare > 0 && random() < boxedShare) fillPreprocessed(imageInBox(digit, MNIST_SIDE, randomPlacement(random)), out, offset);
       else out.set(bytesToInputs(digit), offset);
     },
   };
