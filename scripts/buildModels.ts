@@ -137,9 +137,9 @@ function lettersAndSymbols(which: 'letters' | 'symbols'): string {
 
 const TRAINING_DATA = [
   kind === 'cnn'
-    ? `${CREDITS.mnist}: the 60,000 training images, 40,000 an epoch in the train stage, all of them in the polish and sharpen stages, twice in the refine stage; augmented (a fifth of the pen renderings with a marker), but a quarter shown as they are in the train stage, half in the polish stage, three quarters in the sharpen and refine stages (a third of those drawn into a box first)`
-    : `${CREDITS.mnist}: the 60,000 training images, 40,000 an epoch (all in the finish and polish stages), augmented (a fifth of the pen renderings with a marker; half as they are in the polish stage, a third of those drawn into a box first)`,
-  `${CREDITS.usps} and ${CREDITS.semeion}: all images, drawn into a box and distorted`,
+    ? `${CREDITS.mnist}: the 60,000 training images, 40,000 an epoch in the train stage, all of them in the polish and sharpen stages, twice in the refine stage; augmented (a fifth of the pen renderings with a marker), but a quarter shown as they are in the train stage, half in the polish stage, three quarters in the sharpen and refine stages (a third of those drawn into a box first, half of those widened)`
+    : `${CREDITS.mnist}: the 60,000 training images, 40,000 an epoch (all in the finish and polish stages), augmented (a fifth of the pen renderings with a marker; half as they are in the polish stage, a third of those drawn into a box first, half of those widened)`,
+  `${CREDITS.usps} and ${CREDITS.semeion}: all images, drawn into a box and distorted, half of them widened to 0.5–1 of their height (as a scan's size normalisation widens a 1)`,
   `${CREDITS.pendigits}: 20 of the 30 writers, redrawn ${PEN_PASSES} times an epoch; writers 03, 09, 15, 21, 27 calibrate, 06, 12, 18, 24, 30 test`,
   `${CREDITS.letters}: letters not written like digits, 70 % of writers (by name hash), as "not a digit" (${lettersAndSymbols('letters')}); 15 % calibrate, 15 % test`,
   `Synthetic symbols (dash, plus, cross, caret, question mark, scribbles…), as "not a digit" (${lettersAndSymbols('symbols')})`,

@@ -21,6 +21,26 @@ export interface Affine {
   d: number;
 }
 
+/** How a scanned image is changed on its way into a box (data/render.ts `imageInBox`). */
+export interface ImageDistortion {
+  /** Rotation, shear and scale. */
+  affine?: Affine;
+  /** The least width of the glyph, as a share of its height: a narrower glyph is widened to it. */
+  minAspect?: number;
+}
+
+/**
+ * Share of scanned digits widened as a collector's size normalisation widens them: Semeion
+ * stretches every digit to its square, optdigits brings a 1 to the width of an 8 (its 1s are a
+ * median 0.59 of their height wide, USPS's 0.25). Half as wide as tall up to square.
+ */
+const WIDENED_SHARE = 0.5;
+
+/** The least aspect of a scan: `WIDENED_SHARE` of the time 0.5–1, otherwise none. */
+export function randomWidening(random: () => number): number {
+  return random() < WIDENED_SHARE ? uniform(random, 0.5, 1) : 0;
+}
+
 export function randomAffine(random: () => number): Affine {
   const angle = uniform(random, -0.26, 0.26);
   const shear = uniform(random, -0.3, 0.3);

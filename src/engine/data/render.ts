@@ -3,7 +3,7 @@ import { blankInk, type InkImage } from '../../shared/ink';
 import { placeInBox, type Placement } from '../../shared/placement';
 import { uniform } from '../../shared/random';
 import { rasterizeStrokes, smoothStroke, type Point, type Stroke } from '../../shared/rasterize';
-import { bilinear, randomDistortion, randomPenWidth, type Affine } from '../augment';
+import { bilinear, randomDistortion, randomPenWidth, type Affine, type ImageDistortion } from '../augment';
 import { MNIST_SIDE } from '../mnist';
 
 /** A person's placement: glyph 45–85 units tall, anywhere in the box. */
@@ -12,15 +12,15 @@ export function randomPlacement(random: () => number): Placement {
 }
 
 const IDENTITY: Affine = { a: 1, b: 0, c: 0, d: 1 };
+/** Box units kept free on every side of an image drawn into a box. */
+const IMAGE_MARGIN = 6;
 
 /**
  * A square image (ink white on black, as MNIST and the scans) drawn into a box as a person would
- * place it: its ink, optionally distorted by `affine`, scaled (bilinear) to the placement's height
- * keeping its aspect ratio, at the placement's position.
+ * place it: its ink, optionally distorted (its affine map, then widened to the least aspect),
+ * scaled (bilinear) to the placement's height keeping its aspect ratio, at the placement's position.
  */
-export function imageInBox(
-  pixels: Uint8Array, side: number, placement: Placement, affine: Affine = IDENTITY, margin = 6,
-): InkImage {
+export function imageInBox(pixels: Uint8Array, side: number, placement: Placement, distortion: ImageDistortion = {}): InkImage {
   let left = side, right = -1, top = side, bottom = -1;
   for (let y = 0; y < side; y++) {
     for (let x = 0; x < side; x++) {
@@ -36,13 +36,19 @@ export function imageInBox(
   const cy = (top + bottom + 1) / 2;
   const halfW = (right - left + 1) / 2;
   const halfH = (bottom - top + 1) / 2;
-  const { a, b, c, d } = affine;
-  const width = 2 * (Math.abs(a) * halfW + Math.abs(b) * halfH);
-  const height = 2 * (Math.abs(c) * halfW + Math.abs(d) * halfH);
-  const room = BOX_SIZE - 2 * margin;
+  const { affine = IDENTITY, minAspect = 0 } = distortion;
+  const height = 2 * (Math.abs(affine.c) * halfW + Math.abs(affine.d) * halfH);
+  const distortedWidth = 2 * (Math.abs(affine.a) * halfW + Math.abs(affine.b) * halfH);
+  // Widening scales x after the affine map: its first row.
+  const widen = Math.max(1, (minAspect * height) / distortedWidth);
+  const a = affine.a * widen;
+  const b = affine.b * widen;
+  const { c, d } = affine;
+  const width = distortedWidth * widen;
+  const room = BOX_SIZE - 2 * IMAGE_MARGIN;
   const scale = Math.min(placement.height / height, room / width);
-  const centreX = margin + (room - width * scale) * placement.x + (width * scale) / 2;
-  const centreY = margin + (room - height * scale) * placement.y + (height * scale) / 2;
+  const centreX = IMAGE_MARGIN + (room - width * scale) * placement.x + (width * scale) / 2;
+  const centreY = IMAGE_MARGIN + (room - height * scale) * placement.y + (height * scale) / 2;
   const det = a * d - b * c;
   const reachX = (width * scale) / 2 + 1;
   const reachY = (height * scale) / 2 + 1;

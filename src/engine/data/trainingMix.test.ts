@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INPUT_PIXELS } from '../../shared/geometry';
 import { seededRandom } from '../../shared/random';
 import { preprocess } from '../../shared/preprocess';
+import { randomWidening } from '../augment';
 import { imageInBox, randomPlacement } from './render';
 import { mnistSource, NOT_A_DIGIT, strokeSource, symbolSource, TrainingMix, type LabelledStrokes, type SampleSource } from './trainingMix';
 
@@ -58,7 +59,7 @@ describe('a training mix', () => {
     const random = seededRandom(1);
     random(); // plain
     random(); // boxed
-    const expected = preprocess(imageInBox(images, 28, randomPlacement(random))).input;
+    const expected = preprocess(imageInBox(images, 28, randomPlacement(random), { minAspect: randomWidening(random) })).input;
     expect(expected).not.toBeNull();
     expect(Array.from(out)).toEqual(Array.from(expected!));
     expect(out.some((v, i) => Math.abs(v - images[i] / 255) > 0.1)).toBe(true);

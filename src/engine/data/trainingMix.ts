@@ -2,7 +2,7 @@ import { INPUT_PIXELS } from '../../shared/geometry';
 import type { InkImage } from '../../shared/ink';
 import { preprocess } from '../../shared/preprocess';
 import type { Stroke } from '../../shared/rasterize';
-import { Augmenter, randomAffine } from '../augment';
+import { Augmenter, randomAffine, randomWidening } from '../augment';
 import { MNIST_PIXELS, MNIST_SIDE, type MnistSet } from '../mnist';
 import { bytesToInputs } from '../tensors';
 import { imageInBox, randomPlacement, restyledStrokesInBox, strokesInBox, type RestyleOptions } from './render';
@@ -35,7 +35,7 @@ function fillPreprocessed(image: InkImage, out: Float32Array, offset: number): v
 export interface MnistOptions {
   /** Share of the augmented samples shown as they are all the same. */
   plainShare?: number;
-  /** Share of those drawn into a box and read through the app's preprocessing, as a scan is. */
+  /** Share of those drawn into a box (and now and then widened) and read through the app's preprocessing, as a scan is. */
   boxedShare?: number;
   /** Share of pen renderings drawn with a thick pen. */
   thickShare?: number;
@@ -58,13 +58,16 @@ export function mnistSource(set: MnistSet, augment: boolean, options: MnistOptio
         return;
       }
       const digit = set.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS);
-      if (boxedShare > 0 && random() < boxedShare) fillPreprocessed(imageInBox(digit, MNIST_SIDE, randomPlacement(random)), out, offset);
-      else out.set(bytesToInputs(digit), offset);
+      if (boxedShare > 0 && random() < boxedShare) {
+        fillPreprocessed(imageInBox(digit, MNIST_SIDE, randomPlacement(random), { minAspect: randomWidening(random) }), out, offset);
+      } else {
+        out.set(bytesToInputs(digit), offset);
+      }
     },
   };
 }
 
-/** Scanned digits drawn into a box and read through the app's preprocessing; distorted when augmenting. */
+/** Scanned digits drawn into a box and read through the app's preprocessing; distorted (and now and then widened) when augmenting. */
 export function scanSource(name: string, set: ScanSet, augment: boolean): SampleSource {
   const pixels = set.side * set.side;
   return {
@@ -73,7 +76,9 @@ export function scanSource(name: string, set: ScanSet, augment: boolean): Sample
     label: (index) => set.labels[index],
     fill: (index, out, offset, random) => {
       const image = set.images.subarray(index * pixels, (index + 1) * pixels);
-      fillPreprocessed(imageInBox(image, set.side, randomPlacement(random), augment ? randomAffine(random) : undefined), out, offset);
+      const placement = randomPlacement(random);
+      const distortion = augment ? { affine: randomAffine(random), minAspect: randomWidening(random) } : undefined;
+      fillPreprocessed(imageInBox(image, set.side, placement, distortion), out, offset);
     },
   };
 }
