@@ -127,8 +127,8 @@ const MNIST_BOXED_SHARE = 1 / 3;
 const UNSURE_RIGHT_SHARE = 0.015;
 /**
  * Times each calibration sample is read, at a new placement each time. The threshold is a low
- * quantile of the right digits' confidence: from one reading of 1,249 digits it moved from 0.89 to
- * 0.93 with the placement seed alone.
+ * quantile of the right digits' confidence: from one reading of 1,249 digits it moved between
+ * 0.89 and 0.93 with the placement seed alone.
  */
 const CALIBRATION_PASSES = 5;
 
