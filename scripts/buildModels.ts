@@ -34,7 +34,7 @@ import { kernelThreadCount, stepHelperCount } from '../src/engine/training/dataP
 import { startGradientHelpers } from '../src/engine/training/spawnInNode';
 import { INPUT_PIXELS } from '../src/shared/geometry';
 import { seededRandom } from '../src/shared/random';
-import { CREDITS, letters, penDigits, scanFile, TRAIN_SCANS } from './lib/datasets';
+import { CREDITS, letters, penDigits, scanFile, scanSlice, SEMEION_CALIBRATION_START, TRAIN_SCANS } from './lib/datasets';
 import { saveEveryEpoch } from './lib/checkpoints';
 import { BUNDLED_MODELS } from './lib/models';
 import { trainingProgressLog } from './lib/progressBar';
@@ -145,7 +145,7 @@ const TRAINING_DATA = [
   kind === 'cnn'
     ? `${CREDITS.mnist}: the 60,000 training images, 40,000 an epoch in the train stage, all of them in the polish and sharpen stages, twice in the refine stage; augmented (a fifth of the pen renderings with a marker), but a quarter shown as they are in the train stage, half in the polish stage, three quarters in the sharpen and refine stages (a third of those drawn into a box first, half of those widened)`
     : `${CREDITS.mnist}: the 60,000 training images, 40,000 an epoch (all in the finish and polish stages), augmented (a fifth of the pen renderings with a marker; half as they are in the polish stage, a third of those drawn into a box first, half of those widened)`,
-  `${CREDITS.usps} and ${CREDITS.semeion}: all images, drawn into a box and distorted, half of them widened to 0.5–1 of their height (as a scan's size normalisation widens a 1)`,
+  `${CREDITS.usps} and ${CREDITS.semeion}: all of USPS and Semeion's first five batches (its last, about 20 writers, calibrates), drawn into a box and distorted, half of them widened to 0.5–1 of their height (as a scan's size normalisation widens a 1)`,
   `${CREDITS.pendigits}: 20 of the 30 writers, redrawn ${PEN_PASSES} times an epoch; writers 03, 09, 15, 21, 27 calibrate, 06, 12, 18, 24, 30 test`,
   `${CREDITS.letters}: letters not written like digits, 70 % of writers (by name hash), as "not a digit" (${lettersAndSymbols('letters')}); 15 % calibrate, 15 % test`,
   `Synthetic symbols (dash, plus, cross, caret, question mark, scribbles…), as "not a digit" (${lettersAndSymbols('symbols')})`,
@@ -162,7 +162,10 @@ async function trainStage(name: keyof typeof STAGES): Promise<void> {
   const start = stage.continues ? await loadModel(out, kind) : undefined;
   const mnist = await loadMnist('train');
   const test = await loadMnist('test');
-  const scans = await Promise.all(TRAIN_SCANS.map(async (name) => scanSource(name, await loadScanSet(scanFile(name)), true)));
+  const scans = await Promise.all(TRAIN_SCANS.map(async (name) => {
+    const set = await loadScanSet(scanFile(name));
+    return scanSource(name, name === 'semeion' ? scanSlice(set, 0, SEMEION_CALIBRATION_START) : set, true);
+  }));
   const restyle = { thickShare: stage.thickShare };
   const pen = strokeSource('pendigits', penDigits('train'), true, restyle);
   const notDigits = letters('train').map((s) => ({ label: NOT_A_DIGIT, strokes: s.strokes }));

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { ScanSet } from '../../src/engine/data/scanFile';
 import { isDigitSample, loadStrokeFile, type StrokeSample } from '../../src/engine/data/strokeFile';
 
 /**
@@ -18,6 +19,19 @@ export const scanFile = (name: 'usps-train' | 'optdigits-train' | 'semeion') =>
  */
 export const TRAIN_SCANS = ['usps-train', 'semeion'] as const;
 export const TEST_SCAN = 'optdigits-train' as const;
+
+/**
+ * Semeion's file runs in six batches of 0…9 (20 of each digit four times, then 40 twice): about
+ * 10 and 20 people who each wrote every digit twice. Its last batch, from this sample on, is kept
+ * out of training, so scans of writers never trained on can calibrate.
+ */
+export const SEMEION_CALIBRATION_START = 1195;
+
+/** Samples [from, to) of a scanned set. */
+export function scanSlice(set: ScanSet, from: number, to = set.count): ScanSet {
+  const pixels = set.side * set.side;
+  return { images: set.images.subarray(from * pixels, to * pixels), labels: set.labels.subarray(from, to), count: to - from, side: set.side };
+}
 
 export type WriterRole = 'train' | 'calibrate' | 'test';
 
