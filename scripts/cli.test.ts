@@ -35,6 +35,19 @@ describe('command-line tools', () => {
     expect(last.testAccuracy).toBeLessThan(1);
   });
 
+  it('build-models --stage calibrate writes a calibration fitted on pen-drawn writers and held-out scans, leaving the weights', async () => {
+    const model = temp('mlp');
+    const weights = await readFile(path.join(model, 'weights.bin'));
+    const { stderr } = await tsx('buildModels.ts', ['--model', 'mlp', '--stage', 'calibrate', '--out', model]);
+    expect(stderr).toMatch(/Calibrated MLP: temperature [\d.]+, unsure below [\d.]+/);
+    const { calibration } = JSON.parse(await readFile(path.join(model, 'card.json'), 'utf8'));
+    expect(calibration.temperature).toBeGreaterThan(0);
+    expect(calibration.unsureBelow).toBeGreaterThan(0);
+    expect(calibration.unsureBelow).toBeLessThan(1);
+    expect(calibration.fittedOn).toMatch(/pen-drawn calibration writers and of Semeion's last 398 scans/);
+    expect(await readFile(path.join(model, 'weights.bin'))).toEqual(weights);
+  });
+
   it('train --samples fine-tunes the bundled model on drawn digits, keeping its calibration', async () => {
     const samples = temp('class.json');
     const seven = [[[10, 10], [60, 10], [30, 90]]];
