@@ -21,9 +21,10 @@ export const TRAIN_SCANS = ['usps-train', 'semeion'] as const;
 export const TEST_SCAN = 'optdigits-train' as const;
 
 /**
- * Semeion's file runs in six batches of 0…9 (20 of each digit four times, then 40 twice): about
- * 10 and 20 people who each wrote every digit twice. Its last batch, from this sample on, is kept
- * out of training, so scans of writers never trained on can calibrate.
+ * Semeion's 1,593 digits come from about 80 people who each wrote every digit twice, and its file
+ * runs in six batches of 0…9 (20 of each digit four times, then 40 twice): 10 and 20 people a
+ * batch. The file does not mark writers, but a batch is their likeliest boundary. Its last batch,
+ * from this sample on, is kept out of training, so scans of writers never trained on can calibrate.
  */
 export const SEMEION_CALIBRATION_START = 1195;
 
