@@ -3,9 +3,9 @@
  * Rebuilds a bundled model from the repository's code and the data in ../shared/data, stage by
  * stage (all of them by default):
  *   train      from scratch, on MNIST, the scanned digits of USPS and Semeion (but its last batch),
- *              the pen-drawn digits of the training writers, and — as "not a digit" — letters of the training writers and
- *              synthetic symbols; every sample freshly augmented each epoch. Adam 1e-3 on a cosine
- *              schedule; the model is written to DIR after every epoch.
+ *              the pen-drawn digits of the training writers, and — as "not a digit" — letters of
+ *              the training writers and synthetic symbols; every sample freshly augmented each
+ *              epoch. Adam 1e-3 on a cosine schedule; the model is written to DIR after every epoch.
  *   finish     continues it for a few epochs at 1e-4 with the whole of MNIST each epoch (the MLP).
  *   polish     a few more at 1e-4, half the MNIST images as they are, and 30 % of the pen-drawn
  *              digits redrawn with a thick pen.
@@ -22,7 +22,6 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../src/engine/backend';
 import { fitTemperature, judge, unsureThreshold, type Calibration } from '../src/engine/calibration';
-import { loadScanSet } from '../src/engine/data/scanFile';
 import {
   mnistSource, NOT_A_DIGIT, scanSource, strokeSource, symbolSource, TrainingMix, type SampleSource,
 } from '../src/engine/data/trainingMix';
@@ -35,7 +34,7 @@ import { kernelThreadCount, stepHelperCount } from '../src/engine/training/dataP
 import { startGradientHelpers } from '../src/engine/training/spawnInNode';
 import { INPUT_PIXELS } from '../src/shared/geometry';
 import { seededRandom } from '../src/shared/random';
-import { CREDITS, letters, penDigits, scanFile, scanSlice, SEMEION_CALIBRATION_START, TRAIN_SCANS } from './lib/datasets';
+import { calibrationScans, CREDITS, letters, penDigits, trainingScans, TRAIN_SCANS } from './lib/datasets';
 import { saveEveryEpoch } from './lib/checkpoints';
 import { BUNDLED_MODELS } from './lib/models';
 import { trainingProgressLog } from './lib/progressBar';
@@ -163,10 +162,7 @@ async function trainStage(name: keyof typeof STAGES): Promise<void> {
   const start = stage.continues ? await loadModel(out, kind) : undefined;
   const mnist = await loadMnist('train');
   const test = await loadMnist('test');
-  const scans = await Promise.all(TRAIN_SCANS.map(async (name) => {
-    const set = await loadScanSet(scanFile(name));
-    return scanSource(name, name === 'semeion' ? scanSlice(set, 0, SEMEION_CALIBRATION_START) : set, true);
-  }));
+  const scans = await Promise.all(TRAIN_SCANS.map(async (name) => scanSource(name, await trainingScans(name), true)));
   const restyle = { thickShare: stage.thickShare };
   const pen = strokeSource('pendigits', penDigits('train'), true, restyle);
   const notDigits = letters('train').map((s) => ({ label: NOT_A_DIGIT, strokes: s.strokes }));
@@ -235,7 +231,7 @@ async function calibrateStage(): Promise<void> {
     strokeSource('letters', letters('calibrate').map((s) => ({ label: NOT_A_DIGIT, strokes: s.strokes })), false),
     symbolSource(1000),
   ], random);
-  const semeion = scanSlice(await loadScanSet(scanFile('semeion')), SEMEION_CALIBRATION_START);
+  const semeion = await calibrationScans();
   const scans = await readAtPlacements(model, [scanSource('semeion', semeion, false)], random);
   const temperature = fitTemperature(pen.rows, pen.labels);
   const rightConfidences = ({ rows, labels }: { rows: Float32Array[]; labels: number[] }) => rows.flatMap((row, i) => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ScanSet } from '../../src/engine/data/scanFile';
+import { loadScanSet, type ScanSet } from '../../src/engine/data/scanFile';
 import { isDigitSample, loadStrokeFile, type StrokeSample } from '../../src/engine/data/strokeFile';
 
 /**
@@ -29,9 +29,20 @@ export const TEST_SCAN = 'optdigits-train' as const;
 export const SEMEION_CALIBRATION_START = 1195;
 
 /** Samples [from, to) of a scanned set. */
-export function scanSlice(set: ScanSet, from: number, to = set.count): ScanSet {
+function scanSlice(set: ScanSet, from: number, to = set.count): ScanSet {
   const pixels = set.side * set.side;
   return { images: set.images.subarray(from * pixels, to * pixels), labels: set.labels.subarray(from, to), count: to - from, side: set.side };
+}
+
+/** A scanned set as training reads it: all of USPS, Semeion but its last batch. */
+export async function trainingScans(name: (typeof TRAIN_SCANS)[number]): Promise<ScanSet> {
+  const set = await loadScanSet(scanFile(name));
+  return name === 'semeion' ? scanSlice(set, 0, SEMEION_CALIBRATION_START) : set;
+}
+
+/** Semeion's last batch: scans of writers no stage trains on. */
+export async function calibrationScans(): Promise<ScanSet> {
+  return scanSlice(await loadScanSet(scanFile('semeion')), SEMEION_CALIBRATION_START);
 }
 
 export type WriterRole = 'train' | 'calibrate' | 'test';
