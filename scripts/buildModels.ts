@@ -196,8 +196,14 @@ async function trainStage(name: keyof typeof STAGES): Promise<void> {
   });
 }
 
+/** Model outputs, one row of probabilities per reading, and the readings' labels. */
+interface Readings {
+  rows: Float32Array[];
+  labels: number[];
+}
+
 /** Each sample of the sources read CALIBRATION_PASSES times, at a new placement each time, as the app reads it. */
-async function readAtPlacements(model: tf.LayersModel, sources: SampleSource[], random: () => number) {
+async function readAtPlacements(model: tf.LayersModel, sources: SampleSource[], random: () => number): Promise<Readings> {
   const rows: Float32Array[] = [];
   const labels: number[] = [];
   for (const source of Array.from({ length: CALIBRATION_PASSES }, () => sources).flat()) {
@@ -207,10 +213,10 @@ async function readAtPlacements(model: tf.LayersModel, sources: SampleSource[], 
       labels.push(source.label(i));
     }
     const output = tf.tidy(() => model.predict(inputTensor(kind, inputs, source.size)) as tf.Tensor);
-    const values = (await output.data()) as Float32Array;
+    const probabilities = (await output.data()) as Float32Array;
     output.dispose();
-    const width = values.length / source.size;
-    for (let i = 0; i < source.size; i++) rows.push(values.slice(i * width, (i + 1) * width));
+    const width = probabilities.length / source.size;
+    for (let i = 0; i < source.size; i++) rows.push(probabilities.slice(i * width, (i + 1) * width));
   }
   return { rows, labels };
 }
@@ -234,7 +240,7 @@ async function calibrateStage(): Promise<void> {
   const semeion = await calibrationScans();
   const scans = await readAtPlacements(model, [scanSource('semeion', semeion, false)], random);
   const temperature = fitTemperature(pen.rows, pen.labels);
-  const rightConfidences = ({ rows, labels }: { rows: Float32Array[]; labels: number[] }) => rows.flatMap((row, i) => {
+  const rightConfidences = ({ rows, labels }: Readings) => rows.flatMap((row, i) => {
     const reading = judge(row, { temperature, unsureBelow: 0, fittedOn: '' });
     return labels[i] < 10 && reading.status !== 'notDigit' && reading.digit === labels[i] ? [reading.confidence] : [];
   });

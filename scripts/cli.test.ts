@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -35,16 +35,18 @@ describe('command-line tools', () => {
     expect(last.testAccuracy).toBeLessThan(1);
   });
 
-  it('build-models --stage calibrate writes a calibration fitted on pen-drawn writers and held-out scans, leaving the weights', async () => {
-    const model = temp('mlp');
+  it('build-models --stage calibrate gives the bundled model the calibration it ships with, leaving the weights', async () => {
+    const model = temp('bundled-mlp');
+    await cp(path.join(root, 'models', 'mlp'), model, { recursive: true });
+    const shipped = JSON.parse(await readFile(path.join(model, 'card.json'), 'utf8')).calibration;
     const weights = await readFile(path.join(model, 'weights.bin'));
     const { stderr } = await tsx('buildModels.ts', ['--model', 'mlp', '--stage', 'calibrate', '--out', model]);
     expect(stderr).toMatch(/Calibrated MLP: temperature [\d.]+, unsure below [\d.]+/);
     const { calibration } = JSON.parse(await readFile(path.join(model, 'card.json'), 'utf8'));
-    expect(calibration.temperature).toBeGreaterThan(0);
-    expect(calibration.unsureBelow).toBeGreaterThan(0);
-    expect(calibration.unsureBelow).toBeLessThan(1);
     expect(calibration.fittedOn).toMatch(/pen-drawn calibration writers and of Semeion's last 398 scans/);
+    expect(calibration.fittedOn).toBe(shipped.fittedOn);
+    expect(calibration.temperature).toBeCloseTo(shipped.temperature, 3);
+    expect(calibration.unsureBelow).toBeCloseTo(shipped.unsureBelow, 3);
     expect(await readFile(path.join(model, 'weights.bin'))).toEqual(weights);
   });
 
