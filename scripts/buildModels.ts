@@ -121,8 +121,9 @@ const MNIST_THICK_SHARE = 0.2;
 /** Of the MNIST digits shown as they are, the share drawn into a box first, as the app reads any image. */
 const MNIST_BOXED_SHARE = 1 / 3;
 /**
- * Share of right readings on the calibration writers that may be marked unsure: half of what is
- * allowed (3 %), because five calibration writers cannot stand for every class that comes.
+ * Share of right readings on the calibration writers and scans that may be marked unsure: half of
+ * what is allowed (3 %), because five pen-drawn writers and Semeion's last batch cannot stand for
+ * every class that comes.
  */
 const UNSURE_RIGHT_SHARE = 0.015;
 /**
