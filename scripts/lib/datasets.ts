@@ -26,7 +26,7 @@ export const TEST_SCAN = 'optdigits-train' as const;
  * batch. The file does not mark writers, but a batch is their likeliest boundary. Its last batch,
  * from this sample on, is kept out of training, so scans of writers never trained on can calibrate.
  */
-export const SEMEION_CALIBRATION_START = 1195;
+const SEMEION_CALIBRATION_START = 1195;
 
 /** Samples [from, to) of a scanned set. */
 function scanSlice(set: ScanSet, from: number, to = set.count): ScanSet {
