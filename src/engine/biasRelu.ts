@@ -127,6 +127,11 @@ function fusedCall(layer: tf.layers.Layer, original: Call): Call | null {
 export function fuseBiasRelu<Model extends tf.LayersModel>(model: Model): Model {
   registerFusedGradients();
   for (const layer of model.layers) {
+    // A blend's members are networks of their own.
+    if (layer instanceof tf.LayersModel) {
+      fuseBiasRelu(layer);
+      continue;
+    }
     const fused = fusedCall(layer, layer.call.bind(layer));
     if (fused) layer.call = fused;
   }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { fuseBiasRelu } from './biasRelu';
+import { membersOf } from './blend';
 import { FusedAdam } from './training/fusedAdam';
 
 import { COURSE_TRAINING, trainingSettingsOf, type ModelKind, type OptimizerName, type TrainingSettings } from '../shared/contract';
@@ -61,11 +62,19 @@ export function buildCnn(): tf.LayersModel {
 }
 
 /**
- * A network's layer plan, read from its layers ("Conv 32 3×3 relu → MaxPool 2 → …"): what a model card
- * and the About box say of it, whatever an older card said.
+ * A network's layer plan, read from its layers ("Conv 32 3×3 relu → MaxPool 2 → …"; a blend's as
+ * "0.8 × (…) + 0.2 × (…)"): what a model card and the About box say of it, whatever an older card
+ * said.
  */
 export function describeLayers(model: tf.LayersModel): string {
-  return model.layers.map((layer) => {
+  const members = membersOf(model);
+  if (members) return members.map(({ path, share }) => `${share} × (${describePath(path)})`).join(' + ');
+  return describePath(model.layers);
+}
+
+function describePath(layers: readonly tf.layers.Layer[]): string {
+  return layers.map((layer) => {
+    if (layer instanceof tf.LayersModel) return describeLayers(layer);
     const config = layer.getConfig() as { filters?: number; kernelSize?: number[]; activation?: string; poolSize?: number[]; rate?: number; units?: number };
     switch (layer.getClassName()) {
       case 'Conv2D': return `Conv ${config.filters} ${config.kernelSize?.join('×')} ${config.activation}`;

@@ -3,6 +3,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INPUT_PIXELS } from '../../shared/geometry';
 import { initBackend } from '../backend';
+import { fuseBiasRelu } from '../biasRelu';
+import { blendOf } from '../blend';
 import { limitMnist, loadMnist } from '../mnist';
 import { buildModel, CLASS_COUNT, makeOptimizer } from '../models';
 import { bytesToInputs } from '../tensors';
@@ -25,6 +27,16 @@ function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 const weightsOf = (model: tf.LayersModel) => model.getWeights().map((w) => w.dataSync().slice());
+
+async function blendOfTwoMlps(): Promise<tf.LayersModel> {
+  const members = [buildModel('mlp'), buildModel('mlp')];
+  const blend = await blendOf(members.map((model, i) => ({ model, share: 0.5, name: `mlp${i}` })), 'mlp');
+  members.forEach((model) => model.dispose());
+  return fuseBiasRelu(blend);
+}
+
+const NETWORKS = { 'the MLP': async () => buildModel('mlp'), 'a blend of two MLPs': blendOfTwoMlps };
+const HELPER_CASES = [[1, 'the MLP'], [2, 'the MLP'], [1, 'a blend of two MLPs']] as const;
 
 /** The MLP has no dropout, so two ways of computing the same step must agree. */
 describe('data-parallel training', () => {
@@ -51,10 +63,11 @@ describe('data-parallel training', () => {
     model.dispose();
   });
 
-  // A helper on the threaded build too, as on machines with cores to spare.
-  it.each([1, 2])('steps and predicts with a helper thread (its kernels on %i thread(s)) as alone, and leaves no tensors behind', async (wasmThreads) => {
-    const alone = buildModel('mlp');
-    const shared = buildModel('mlp');
+  // A helper on the threaded build too, as on machines with cores to spare; and a blend, whose
+  // members and output layer travel to the helper inside its topology.
+  it.each(HELPER_CASES)('steps and predicts with a helper thread (its kernels on %i thread(s)) as alone, for %s, and leaves no tensors behind', async (wasmThreads, network) => {
+    const alone = await NETWORKS[network]();
+    const shared = await NETWORKS[network]();
     shared.setWeights(alone.getWeights());
     const before = tf.memory().numTensors;
     // Plain SGD, because Adam divides by the root of its second moment: a gradient of 1e-9 whose sign

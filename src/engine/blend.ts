@@ -1,0 +1,84 @@
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * A blend of networks: one model whose answer is a fixed weighted sum of its members'
+ * probabilities. Saved, loaded, read and fine-tuned as one tfjs layers model, so nothing outside
+ * knows it has members.
+ */
+
+/** Sums its inputs, each times a fixed share: the blend's output layer. */
+export class WeightedSum extends tf.layers.Layer {
+  static readonly className = 'WeightedSum';
+  readonly shares: number[];
+
+  constructor(config: { shares: number[]; name?: string }) {
+    super({ name: config.name });
+    this.shares = config.shares;
+  }
+
+  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
+    return (inputShape as tf.Shape[])[0];
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    return tf.tidy(() => tf.addN((inputs as tf.Tensor[]).map((input, i) => tf.mul(input, this.shares[i]))));
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), shares: this.shares };
+  }
+}
+tf.serialization.registerClass(WeightedSum);
+
+export interface BlendMember {
+  model: tf.LayersModel;
+  share: number;
+}
+
+/**
+ * A copy of a layer-by-layer network with its name, and every layer's, prefixed by `name`: two
+ * members built apart have layers of the same names, and a saved model needs its weights' names
+ * unique.
+ */
+async function renamed(model: tf.LayersModel, name: string): Promise<tf.LayersModel> {
+  const topology = model.toJSON(null, false) as { class_name: string; config: { name: string; layers: { config: { name: string } }[] } };
+  if (topology.class_name !== 'Sequential') throw new Error(`A blend's member is a layer-by-layer network, not a ${topology.class_name}`);
+  topology.config.name = name;
+  for (const layer of topology.config.layers) layer.config.name = `${name}_${layer.config.name}`;
+  const copy = await tf.models.modelFromJSON({ modelTopology: topology as unknown as tf.io.ModelJSON['modelTopology'] });
+  copy.setWeights(model.getWeights());
+  return copy;
+}
+
+/**
+ * One model reading its input with every member and answering the weighted sum of their
+ * probabilities. The input is the first member's; a member that reads pixels flat (an MLP) gets
+ * them flattened.
+ */
+export async function blendOf(members: readonly (BlendMember & { name: string })[], name: string): Promise<tf.LayersModel> {
+  const total = members.reduce((sum, member) => sum + member.share, 0);
+  if (members.length < 2 || Math.abs(total - 1) > 1e-6) throw new Error('A blend needs two or more members whose shares add up to 1');
+  const input = tf.input({ shape: (members[0].model.inputs[0].shape ?? []).slice(1) as number[] });
+  const outputs = await Promise.all(members.map(async (member) => {
+    const model = await renamed(member.model, member.name);
+    const flat = model.inputs[0].shape.length === 2 && input.shape.length > 2;
+    const fitted = flat ? (tf.layers.flatten({ name: `${member.name}_flatten` }).apply(input) as tf.SymbolicTensor) : input;
+    return model.apply(fitted) as tf.SymbolicTensor;
+  }));
+  const output = new WeightedSum({ shares: members.map((member) => member.share), name: 'blend' }).apply(outputs) as tf.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: output, name });
+}
+
+/** The blend's members with their shares, in order; null for a plain network. */
+export function membersOf(model: tf.LayersModel): { path: tf.layers.Layer[]; share: number }[] | null {
+  const last = model.layers[model.layers.length - 1];
+  if (!(last instanceof WeightedSum)) return null;
+  return last.inboundNodes[0].inboundLayers.map((member, i) => {
+    // The layers from the blend's input to this member's output (a Flatten, then the network).
+    const path: tf.layers.Layer[] = [];
+    // A member network also has the node of its own input; its call in the blend is its last.
+    for (let layer: tf.layers.Layer | undefined = member; layer && layer.getClassName() !== 'InputLayer';
+      layer = layer.inboundNodes[layer.inboundNodes.length - 1]?.inboundLayers[0]) path.unshift(layer);
+    return { path, share: last.shares[i] };
+  });
+}
