@@ -42,7 +42,7 @@ describe('a blend of networks', () => {
     for (const model of [cnn, mlp, blend, loaded.model]) model.dispose();
   });
 
-  it('is not what a plain network is', () => {
+  it('finds no members in a plain network', () => {
     const cnn = buildModel('cnn');
     expect(membersOf(cnn)).toBeNull();
     cnn.dispose();

@@ -32,7 +32,10 @@ tf.serialization.registerClass(WeightedSum);
 
 export interface BlendMember {
   model: tf.LayersModel;
+  /** Its share of the answer; the shares add up to 1. */
   share: number;
+  /** Prefixed to its layers' names in the blend. */
+  name: string;
 }
 
 /**
@@ -55,7 +58,7 @@ async function renamed(model: tf.LayersModel, name: string): Promise<tf.LayersMo
  * probabilities. The input is the first member's; a member that reads pixels flat (an MLP) gets
  * them flattened.
  */
-export async function blendOf(members: readonly (BlendMember & { name: string })[], name: string): Promise<tf.LayersModel> {
+export async function blendOf(members: readonly BlendMember[], name: string): Promise<tf.LayersModel> {
   const total = members.reduce((sum, member) => sum + member.share, 0);
   if (members.length < 2 || Math.abs(total - 1) > 1e-6) throw new Error('A blend needs two or more members whose shares add up to 1');
   const input = tf.input({ shape: (members[0].model.inputs[0].shape ?? []).slice(1) as number[] });
