@@ -50,6 +50,19 @@ describe('command-line tools', () => {
     expect(await readFile(path.join(model, 'weights.bin'))).toEqual(weights);
   });
 
+  it('build-models --stage blend joins the MLP to a CNN as one model, and will not blend a blend', async () => {
+    const cnn = temp('plain-cnn');
+    await tsx('train.ts', ['--model', 'cnn', '--epochs', '1', '--limit', '256', '--out', cnn]);
+    const { stderr } = await tsx('buildModels.ts', ['--model', 'cnn', '--stage', 'blend', '--out', cnn, '--mlp', path.join(root, 'models', 'mlp')]);
+    expect(stderr).toMatch(/Blended .* at 0.8 \/ 0.2/);
+    const card = JSON.parse(await readFile(path.join(cnn, 'card.json'), 'utf8'));
+    expect(card.architecture).toMatch(/^0.8 × \(Conv 32 3×3 relu → .* → Dense 11 softmax\) \+ 0.2 × \(Flatten → Dense 1024 relu → .* → Dense 11 softmax\)$/);
+    expect(card.calibration).toBeUndefined();
+    expect(card.mnistTestAccuracy).toBeGreaterThan(0.1);
+    await expect(tsx('buildModels.ts', ['--model', 'cnn', '--stage', 'blend', '--out', cnn]))
+      .rejects.toMatchObject({ stderr: expect.stringMatching(/already holds a blend/) });
+  }, 120_000);
+
   it('train --samples fine-tunes the bundled model on drawn digits, keeping its calibration', async () => {
     const samples = temp('class.json');
     const seven = [[[10, 10], [60, 10], [30, 90]]];
