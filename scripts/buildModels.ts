@@ -296,10 +296,10 @@ async function calibrateStage(): Promise<void> {
 
 const stages = values.stage === 'all' ? STAGE_NAMES : [values.stage];
 for (const stage of stages) {
-  if (stage === 'calibrate' || stage === 'blend') {
-    await (stage === 'calibrate' ? calibrateStage() : blendStage());
-    continue;
+  if (stage === 'blend') await blendStage();
+  else if (stage === 'calibrate') await calibrateStage();
+  else {
+    const name = stage as keyof typeof STAGES;
+    for (let cycle = 0; cycle < STAGES[name].cycles; cycle++) await trainStage(name);
   }
-  const name = stage as keyof typeof STAGES;
-  for (let cycle = 0; cycle < STAGES[name].cycles; cycle++) await trainStage(name);
 }
