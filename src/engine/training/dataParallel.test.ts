@@ -38,7 +38,15 @@ async function blendOfTwoMlps(): Promise<tf.LayersModel> {
 const NETWORKS = { 'the MLP': async () => buildModel('mlp'), 'a blend of two MLPs': blendOfTwoMlps };
 const HELPER_CASES = [[1, 'the MLP'], [2, 'the MLP'], [1, 'a blend of two MLPs']] as const;
 
-/** The MLP has no dropout, so two ways of computing the same step must agree. */
+/**
+ * The MLP has no dropout, so two ways of computing the same step must agree, up to the order of
+ * their sums. That order can put a hidden unit on the other side of its ReLU's kink, and kernels on
+ * two threads sum in another order than one: four steps later predictions and weights then differ
+ * by up to about 4e-5 (measured over 16 runs), while one step moves them by 0.007–0.05, so a
+ * step taken with stale weights or on a wrong half shows.
+ */
+const AGREE_WITHIN = 1e-4;
+
 describe('data-parallel training', () => {
   it('the gradients of a batch are the sum of its shards', () => {
     const model = buildModel('mlp');
@@ -87,7 +95,7 @@ describe('data-parallel training', () => {
         for (const count of [96, 1]) {
           const [expected, actual] = [await local.predict(batch.pixels, count), await parallel.predict(batch.pixels, count)];
           expect(actual.length).toBe(count * CLASS_COUNT);
-          expect(maxDifference(actual, expected)).toBeLessThan(1e-5);
+          expect(maxDifference(actual, expected)).toBeLessThan(AGREE_WITHIN);
         }
       }
     } finally {
@@ -95,7 +103,7 @@ describe('data-parallel training', () => {
     }
     const [expected, actual] = [weightsOf(alone), weightsOf(shared)];
     expect(actual.length).toBe(expected.length);
-    actual.forEach((weights, i) => expect(maxDifference(weights, expected[i])).toBeLessThan(1e-5));
+    actual.forEach((weights, i) => expect(maxDifference(weights, expected[i])).toBeLessThan(AGREE_WITHIN));
     // What an optimiser keeps goes with it; nothing else may stay.
     optimizers.forEach((optimizer) => optimizer.dispose());
     expect(tf.memory().numTensors).toBe(before);
