@@ -1,11 +1,13 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTempFolder } from '../testing/tempFolder';
 import { initBackend } from './backend';
-import { blendOf, membersOf } from './blend';
+import { blendOf, membersOf, type Pooling } from './blend';
 import { makeCard } from './modelCard';
 import { buildModel, COURSE_SETTINGS, describeLayers } from './models';
-import { loadModel, saveModel } from './modelStore';
+import { loadModel, MODEL_FILE, saveModel } from './modelStore';
 
 const temp = useTempFolder('blend-');
 beforeAll(async () => {
@@ -14,31 +16,64 @@ beforeAll(async () => {
 
 const maxDifference = (a: tf.Tensor, b: tf.Tensor) => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);
 
+const card = (model: tf.LayersModel) => makeCard({
+  kind: 'cnn', model, settings: COURSE_SETTINGS.cnn, history: [], trainingSamples: 10, backend: 'wasm', mnistTestAccuracy: null,
+});
+
+/** What each pooling answers for the members' probabilities `a` (share 0.8) and `b` (0.2). */
+const POOLED: Record<Pooling, { pool: (a: tf.Tensor, b: tf.Tensor) => tf.Tensor; plan: (a: string, b: string) => string }> = {
+  arithmetic: { pool: (a, b) => tf.add(tf.mul(a, 0.8), tf.mul(b, 0.2)), plan: (a, b) => `0.8 × (${a}) + 0.2 × (${b})` },
+  geometric: {
+    pool: (a, b) => tf.tidy(() => {
+      const product = tf.mul(tf.pow(a, 0.8), tf.pow(b, 0.2));
+      return tf.div(product, tf.sum(product, 1, true));
+    }),
+    plan: (a, b) => `(${a})^0.8 × (${b})^0.2`,
+  },
+};
+
 describe('a blend of networks', () => {
-  it('answers the weighted sum of its members\' probabilities, and saves and loads as one CNN', async () => {
+  it.each(['arithmetic', 'geometric'] as const)('pools its members\' probabilities (%s), and saves and loads as one CNN', async (pooling) => {
     const cnn = buildModel('cnn');
     const mlp = buildModel('mlp');
-    const blend = await blendOf([{ model: cnn, share: 0.8, name: 'cnn' }, { model: mlp, share: 0.2, name: 'mlp' }], 'cnn');
+    const blend = await blendOf([{ model: cnn, share: 0.8, name: 'cnn' }, { model: mlp, share: 0.2, name: 'mlp' }], pooling, 'cnn');
     const images = tf.randomUniform([4, 28, 28, 1]);
-    const expected = tf.tidy(() => tf.add(
-      tf.mul(cnn.predict(images) as tf.Tensor, 0.8), tf.mul(mlp.predict(images.reshape([4, 784])) as tf.Tensor, 0.2)));
+    const expected = tf.tidy(() => POOLED[pooling].pool(cnn.predict(images) as tf.Tensor, mlp.predict(images.reshape([4, 784])) as tf.Tensor));
     const answer = blend.predict(images) as tf.Tensor;
     expect(answer.shape).toEqual([4, 11]);
     expect(maxDifference(answer, expected)).toBeLessThan(1e-6);
-    const plan = `0.8 × (${describeLayers(cnn)}) + 0.2 × (Flatten → ${describeLayers(mlp)})`;
+    const plan = POOLED[pooling].plan(describeLayers(cnn), `Flatten → ${describeLayers(mlp)}`);
     expect(describeLayers(blend)).toBe(plan);
-    expect(membersOf(blend)?.map((member) => member.share)).toEqual([0.8, 0.2]);
+    expect(membersOf(blend)?.pooling).toBe(pooling);
+    expect(membersOf(blend)?.members.map((member) => member.share)).toEqual([0.8, 0.2]);
 
     // Both members have layers named dense_Dense1 and so on: saved, every weight needs its own name.
-    await saveModel(blend, makeCard({
-      kind: 'cnn', model: blend, settings: COURSE_SETTINGS.cnn, history: [], trainingSamples: 10, backend: 'wasm', mnistTestAccuracy: null,
-    }), temp('blend'));
-    const loaded = await loadModel(temp('blend'), 'cnn');
+    await saveModel(blend, card(blend), temp(pooling));
+    const loaded = await loadModel(temp(pooling), 'cnn');
     expect(loaded.card.architecture).toBe(plan);
     expect(loaded.card.parameters).toBe(cnn.countParams() + mlp.countParams());
     const reloaded = loaded.model.predict(images) as tf.Tensor;
     expect(maxDifference(reloaded, expected)).toBeLessThan(1e-6);
     tf.dispose([images, expected, answer, reloaded]);
+    for (const model of [cnn, mlp, blend, loaded.model]) model.dispose();
+  });
+
+  it('loads a blend saved before blends had a pooling as the weighted sum it was', async () => {
+    const cnn = buildModel('cnn');
+    const mlp = buildModel('mlp');
+    const blend = await blendOf([{ model: cnn, share: 0.8, name: 'cnn' }, { model: mlp, share: 0.2, name: 'mlp' }], 'arithmetic', 'cnn');
+    await saveModel(blend, card(blend), temp('older'));
+    const file = path.join(temp('older'), MODEL_FILE);
+    const saved = await readFile(file, 'utf8');
+    const older = saved.replace(/,"pooling":"arithmetic"/, '');
+    expect(older).not.toBe(saved);
+    await writeFile(file, older);
+    const loaded = await loadModel(temp('older'), 'cnn');
+    expect(membersOf(loaded.model)?.pooling).toBe('arithmetic');
+    const images = tf.randomUniform([2, 28, 28, 1]);
+    const [expected, answer] = [blend.predict(images) as tf.Tensor, loaded.model.predict(images) as tf.Tensor];
+    expect(maxDifference(answer, expected)).toBeLessThan(1e-6);
+    tf.dispose([images, expected, answer]);
     for (const model of [cnn, mlp, blend, loaded.model]) model.dispose();
   });
 
@@ -51,8 +86,8 @@ describe('a blend of networks', () => {
   it('refuses shares that do not add up to one, and a single member', async () => {
     const cnn = buildModel('cnn');
     const mlp = buildModel('mlp');
-    await expect(blendOf([{ model: cnn, share: 0.8, name: 'cnn' }, { model: mlp, share: 0.3, name: 'mlp' }], 'cnn')).rejects.toThrow(/add up to 1/);
-    await expect(blendOf([{ model: cnn, share: 1, name: 'cnn' }], 'cnn')).rejects.toThrow(/two or more members/);
+    await expect(blendOf([{ model: cnn, share: 0.8, name: 'cnn' }, { model: mlp, share: 0.3, name: 'mlp' }], 'geometric', 'cnn')).rejects.toThrow(/add up to 1/);
+    await expect(blendOf([{ model: cnn, share: 1, name: 'cnn' }], 'geometric', 'cnn')).rejects.toThrow(/two or more members/);
     cnn.dispose();
     mlp.dispose();
   });

@@ -1,19 +1,35 @@
 import * as tf from '@tensorflow/tfjs';
 
 /**
- * A blend of networks: one model whose answer is a fixed weighted sum of its members'
- * probabilities. Saved, loaded, read and fine-tuned as one tfjs layers model, so nothing outside
- * knows it has members.
+ * A blend of networks: one model whose answer pools its members' probabilities with fixed shares.
+ * Saved, loaded, read and fine-tuned as one tfjs layers model, so nothing outside knows it has
+ * members.
  */
 
-/** Sums its inputs, each times a fixed share: the blend's output layer. */
+/**
+ * How a blend pools: `arithmetic`, the weighted sum of the members' probabilities; `geometric`,
+ * their weighted geometric mean, renormalised (softmax of the weighted sum of log-probabilities, a
+ * "product of experts"). A geometric pool is sure only of what every member finds likely: where
+ * one member all but rules a digit out, the blend is unsure of it, however sure the other is.
+ */
+export type Pooling = 'arithmetic' | 'geometric';
+
+/** Keeps a member's zero from ruling a class out for good, so a fine-tune can still move it. */
+const LEAST_PROBABILITY = 1e-7;
+
+/**
+ * The blend's output layer. Its class name stays "WeightedSum", as in the files of blends saved
+ * before geometric pooling, which pooled arithmetically and still load so.
+ */
 export class WeightedSum extends tf.layers.Layer {
   static readonly className = 'WeightedSum';
   readonly shares: number[];
+  readonly pooling: Pooling;
 
-  constructor(config: { shares: number[]; name?: string }) {
+  constructor(config: { shares: number[]; pooling?: Pooling; name?: string }) {
     super({ name: config.name });
     this.shares = config.shares;
+    this.pooling = config.pooling ?? 'arithmetic';
   }
 
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
@@ -21,11 +37,14 @@ export class WeightedSum extends tf.layers.Layer {
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
-    return tf.tidy(() => tf.addN((inputs as tf.Tensor[]).map((input, i) => tf.mul(input, this.shares[i]))));
+    const members = inputs as tf.Tensor[];
+    return tf.tidy(() => this.pooling === 'arithmetic'
+      ? tf.addN(members.map((input, i) => tf.mul(input, this.shares[i])))
+      : tf.softmax(tf.addN(members.map((input, i) => tf.mul(tf.log(tf.maximum(input, LEAST_PROBABILITY)), this.shares[i])))));
   }
 
   override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), shares: this.shares };
+    return { ...super.getConfig(), shares: this.shares, pooling: this.pooling };
   }
 }
 tf.serialization.registerClass(WeightedSum);
@@ -54,11 +73,10 @@ async function renamed(model: tf.LayersModel, name: string): Promise<tf.LayersMo
 }
 
 /**
- * One model reading its input with every member and answering the weighted sum of their
- * probabilities. The input is the first member's; a member that reads pixels flat (an MLP) gets
- * them flattened.
+ * One model reading its input with every member and pooling their probabilities. The input is the
+ * first member's; a member that reads pixels flat (an MLP) gets them flattened.
  */
-export async function blendOf(members: readonly BlendMember[], name: string): Promise<tf.LayersModel> {
+export async function blendOf(members: readonly BlendMember[], pooling: Pooling, name: string): Promise<tf.LayersModel> {
   const total = members.reduce((sum, member) => sum + member.share, 0);
   if (members.length < 2 || Math.abs(total - 1) > 1e-6) throw new Error('A blend needs two or more members whose shares add up to 1');
   const input = tf.input({ shape: (members[0].model.inputs[0].shape ?? []).slice(1) as number[] });
@@ -68,15 +86,15 @@ export async function blendOf(members: readonly BlendMember[], name: string): Pr
     const fitted = flat ? (tf.layers.flatten({ name: `${member.name}_flatten` }).apply(input) as tf.SymbolicTensor) : input;
     return model.apply(fitted) as tf.SymbolicTensor;
   }));
-  const output = new WeightedSum({ shares: members.map((member) => member.share), name: 'blend' }).apply(outputs) as tf.SymbolicTensor;
+  const output = new WeightedSum({ shares: members.map((member) => member.share), pooling, name: 'blend' }).apply(outputs) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: output, name });
 }
 
-/** The blend's members with their shares, in order; null for a plain network. */
-export function membersOf(model: tf.LayersModel): { path: tf.layers.Layer[]; share: number }[] | null {
+/** A blend's pooling and its members with their shares, in order; null for a plain network. */
+export function membersOf(model: tf.LayersModel): { pooling: Pooling; members: { path: tf.layers.Layer[]; share: number }[] } | null {
   const last = model.layers[model.layers.length - 1];
   if (!(last instanceof WeightedSum)) return null;
-  return last.inboundNodes[0].inboundLayers.map((member, i) => {
+  const members = last.inboundNodes[0].inboundLayers.map((member, i) => {
     // The layers from the blend's input to this member's output (a Flatten, then the network).
     const path: tf.layers.Layer[] = [];
     // A member network also has the node of its own input; its call in the blend is its last.
@@ -84,4 +102,5 @@ export function membersOf(model: tf.LayersModel): { path: tf.layers.Layer[]; sha
       layer = layer.inboundNodes[layer.inboundNodes.length - 1]?.inboundLayers[0]) path.unshift(layer);
     return { path, share: last.shares[i] };
   });
+  return { pooling: last.pooling, members };
 }

@@ -63,13 +63,15 @@ export function buildCnn(): tf.LayersModel {
 
 /**
  * A network's layer plan, read from its layers ("Conv 32 3×3 relu → MaxPool 2 → …"; a blend's as
- * "0.8 × (…) + 0.2 × (…)"): what a model card and the About box say of it, whatever an older card
- * said.
+ * "0.8 × (…) + 0.2 × (…)", or "(…)^0.65 × (…)^0.35" where it pools geometrically): what a model
+ * card and the About box say of it, whatever an older card said.
  */
 export function describeLayers(model: tf.LayersModel): string {
-  const members = membersOf(model);
-  if (members) return members.map(({ path, share }) => `${share} × (${describePath(path)})`).join(' + ');
-  return describePath(model.layers);
+  const blend = membersOf(model);
+  if (!blend) return describePath(model.layers);
+  return blend.pooling === 'arithmetic'
+    ? blend.members.map(({ path, share }) => `${share} × (${describePath(path)})`).join(' + ')
+    : blend.members.map(({ path, share }) => `(${describePath(path)})^${share}`).join(' × ');
 }
 
 function describePath(layers: readonly tf.layers.Layer[]): string {

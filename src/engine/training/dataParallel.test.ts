@@ -30,7 +30,7 @@ const weightsOf = (model: tf.LayersModel) => model.getWeights().map((w) => w.dat
 
 async function blendOfTwoMlps(): Promise<tf.LayersModel> {
   const members = [buildModel('mlp'), buildModel('mlp')];
-  const blend = await blendOf(members.map((model, i) => ({ model, share: 0.5, name: `mlp${i}` })), 'mlp');
+  const blend = await blendOf(members.map((model, i) => ({ model, share: 0.5, name: `mlp${i}` })), 'geometric', 'mlp');
   members.forEach((model) => model.dispose());
   return fuseBiasRelu(blend);
 }
