@@ -169,7 +169,7 @@ const TRAINING_DATA = [
   `${CREDITS.letters}: letters not written like digits, 70 % of writers (by name hash), as "not a digit" (${lettersAndSymbols('letters')}); 15 % calibrate, 15 % test`,
   `Synthetic symbols (dash, plus, cross, caret, question mark, scribbles…), as "not a digit" (${lettersAndSymbols('symbols')})`,
   `${CREDITS.optdigits}: held out whole (test only)`,
-  ...(kind === 'cnn' ? [`Blended with the MLP built by \`npm run build-models -- --model mlp\` from the same data, pooled ${POOLING}ally at ${MLP_SHARE} of the answer`] : []),
+  ...(kind === 'cnn' ? [`Blended with the MLP built by \`npm run build-models -- --model mlp\` from the same data, by their ${POOLING} mean, at ${MLP_SHARE} of the answer`] : []),
 ];
 
 async function trainStage(name: keyof typeof STAGES): Promise<void> {
@@ -235,7 +235,7 @@ async function blendStage(): Promise<void> {
     mnistTestAccuracy: accuracy, trainingData: TRAINING_DATA,
   };
   await saveModel(blend, card, out);
-  console.error(`Blended ${out} with ${mlpDirectory}, ${POOLING}ally at ${1 - MLP_SHARE} / ${MLP_SHARE}: ${card.architecture}`);
+  console.error(`Blended ${out} with ${mlpDirectory} by their ${POOLING} mean at ${1 - MLP_SHARE} / ${MLP_SHARE}: ${card.architecture}`);
   for (const model of [cnn.model, mlp.model, blend]) model.dispose();
 }
 

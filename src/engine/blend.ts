@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs';
  */
 export type Pooling = 'arithmetic' | 'geometric';
 
-/** Keeps a member's zero from ruling a class out for good, so a fine-tune can still move it. */
+/** The least probability a geometric pool takes of a member: log(0) would rule a class out whatever the others say. */
 const LEAST_PROBABILITY = 1e-7;
 
 /**
