@@ -31,7 +31,7 @@ import {
 import { evaluateModel } from '../src/engine/evaluate';
 import { loadMnist } from '../src/engine/mnist';
 import { loadModel, saveModel } from '../src/engine/modelStore';
-import { blendOf, membersOf, type Pooling } from '../src/engine/blend';
+import { blendOf, blendPlan, type Pooling } from '../src/engine/blend';
 import { describeLayers, MODEL_KINDS, type ModelKind, type TrainingSettings } from '../src/engine/models';
 import { inputTensor } from '../src/engine/tensors';
 import { trainModel } from '../src/engine/trainer';
@@ -221,7 +221,7 @@ async function blendStage(): Promise<void> {
   if (kind !== 'cnn') return;
   await initBackend();
   const cnn = await loadModel(out, 'cnn');
-  if (membersOf(cnn.model)) fail(`${out} already holds a blend: rebuild it from an earlier stage`);
+  if (blendPlan(cnn.model)) fail(`${out} already holds a blend: rebuild it from an earlier stage`);
   const mlpDirectory = values.mlp ?? `${BUNDLED_MODELS}/mlp`;
   const mlp = await loadModel(mlpDirectory, 'mlp');
   const blend = await blendOf([

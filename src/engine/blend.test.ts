@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTempFolder } from '../testing/tempFolder';
 import { initBackend } from './backend';
-import { blendOf, membersOf, type Pooling } from './blend';
+import { blendOf, blendPlan, type Pooling } from './blend';
 import { makeCard } from './modelCard';
 import { buildModel, COURSE_SETTINGS, describeLayers } from './models';
 import { loadModel, MODEL_FILE, saveModel } from './modelStore';
@@ -44,8 +44,8 @@ describe('a blend of networks', () => {
     expect(maxDifference(answer, expected)).toBeLessThan(1e-6);
     const plan = POOLED[pooling].plan(describeLayers(cnn), `Flatten → ${describeLayers(mlp)}`);
     expect(describeLayers(blend)).toBe(plan);
-    expect(membersOf(blend)?.pooling).toBe(pooling);
-    expect(membersOf(blend)?.members.map((member) => member.share)).toEqual([0.8, 0.2]);
+    expect(blendPlan(blend)?.pooling).toBe(pooling);
+    expect(blendPlan(blend)?.members.map((member) => member.share)).toEqual([0.8, 0.2]);
 
     // Both members have layers named dense_Dense1 and so on: saved, every weight needs its own name.
     await saveModel(blend, card(blend), temp(pooling));
@@ -69,7 +69,7 @@ describe('a blend of networks', () => {
     expect(older).not.toBe(saved);
     await writeFile(file, older);
     const loaded = await loadModel(temp('older'), 'cnn');
-    expect(membersOf(loaded.model)?.pooling).toBe('arithmetic');
+    expect(blendPlan(loaded.model)?.pooling).toBe('arithmetic');
     const images = tf.randomUniform([2, 28, 28, 1]);
     const [expected, answer] = [blend.predict(images) as tf.Tensor, loaded.model.predict(images) as tf.Tensor];
     expect(maxDifference(answer, expected)).toBeLessThan(1e-6);
@@ -79,7 +79,7 @@ describe('a blend of networks', () => {
 
   it('finds no members in a plain network', () => {
     const cnn = buildModel('cnn');
-    expect(membersOf(cnn)).toBeNull();
+    expect(blendPlan(cnn)).toBeNull();
     cnn.dispose();
   });
 

@@ -91,7 +91,7 @@ export async function blendOf(members: readonly BlendMember[], pooling: Pooling,
 }
 
 /** A blend's pooling and its members with their shares, in order; null for a plain network. */
-export function membersOf(model: tf.LayersModel): { pooling: Pooling; members: { path: tf.layers.Layer[]; share: number }[] } | null {
+export function blendPlan(model: tf.LayersModel): { pooling: Pooling; members: { path: tf.layers.Layer[]; share: number }[] } | null {
   const last = model.layers[model.layers.length - 1];
   if (!(last instanceof WeightedSum)) return null;
   const members = last.inboundNodes[0].inboundLayers.map((member, i) => {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { fuseBiasRelu } from './biasRelu';
-import { membersOf } from './blend';
+import { blendPlan } from './blend';
 import { FusedAdam } from './training/fusedAdam';
 
 import { COURSE_TRAINING, trainingSettingsOf, type ModelKind, type OptimizerName, type TrainingSettings } from '../shared/contract';
@@ -67,7 +67,7 @@ export function buildCnn(): tf.LayersModel {
  * card and the About box say of it, whatever an older card said.
  */
 export function describeLayers(model: tf.LayersModel): string {
-  const blend = membersOf(model);
+  const blend = blendPlan(model);
   if (!blend) return describePath(model.layers);
   return blend.pooling === 'arithmetic'
     ? blend.members.map(({ path, share }) => `${share} × (${describePath(path)})`).join(' + ')
