@@ -22,9 +22,7 @@
  * No sample of the test writers, of optdigits or of MNIST's test set is used by any stage.
  */
 import { parseArgs } from 'node:util';
-import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../src/engine/backend';
-import { fitTemperature, judge, unsureThreshold, type Calibration } from '../src/engine/calibration';
 import {
   mnistSource, NOT_A_DIGIT, scanSource, strokeSource, symbolSource, TrainingMix, type SampleSource,
 } from '../src/engine/data/trainingMix';
@@ -33,13 +31,11 @@ import { loadMnist } from '../src/engine/mnist';
 import { loadModel, saveModel } from '../src/engine/modelStore';
 import { blendOf, blendPlan, type Pooling } from '../src/engine/blend';
 import { describeLayers, MODEL_KINDS, type ModelKind, type TrainingSettings } from '../src/engine/models';
-import { inputTensor } from '../src/engine/tensors';
 import { trainModel } from '../src/engine/trainer';
 import { kernelThreadCount, stepHelperCount } from '../src/engine/training/dataParallel';
 import { startGradientHelpers } from '../src/engine/training/spawnInNode';
-import { INPUT_PIXELS } from '../src/shared/geometry';
-import { seededRandom } from '../src/shared/random';
-import { calibrationScans, CREDITS, letters, penDigits, trainingScans, TRAIN_SCANS } from './lib/datasets';
+import { fitCalibration, readCalibrationSets } from './lib/calibrationSets';
+import { CREDITS, letters, penDigits, trainingScans, TRAIN_SCANS } from './lib/datasets';
 import { saveEveryEpoch } from './lib/checkpoints';
 import { BUNDLED_MODELS } from './lib/models';
 import { trainingProgressLog } from './lib/progressBar';
@@ -138,19 +134,6 @@ const PEN_PASSES = 3;
 const MNIST_THICK_SHARE = 0.2;
 /** Of the MNIST digits shown as they are, the share drawn into a box first, as the app reads any image. */
 const MNIST_BOXED_SHARE = 1 / 3;
-/**
- * Share of right readings on the calibration writers and scans that may be marked unsure: half of
- * what is allowed (3 %), because five pen-drawn writers and Semeion's last batch cannot stand for
- * every class that comes.
- */
-const UNSURE_RIGHT_SHARE = 0.015;
-/**
- * Times each calibration sample is read, at a new placement each time. The threshold is a low
- * quantile of the right digits' confidence: from one reading of 1,249 digits it moved between
- * 0.89 and 0.93 with the placement seed alone.
- */
-const CALIBRATION_PASSES = 5;
-
 /** "10,000 an epoch, 4,000 in the sharpen stage…": over the stages that train this kind. */
 function lettersAndSymbols(which: 'letters' | 'symbols'): string {
   const stages = Object.entries(STAGES).filter(([, stage]) => stage.epochs[kind] > 0);
@@ -239,62 +222,12 @@ async function blendStage(): Promise<void> {
   for (const model of [cnn.model, mlp.model, blend]) model.dispose();
 }
 
-/** Model outputs, one row of probabilities per reading, and the readings' labels. */
-interface Readings {
-  rows: Float32Array[];
-  labels: number[];
-}
-
-/** Each sample of the sources read CALIBRATION_PASSES times, at a new placement each time, as the app reads it. */
-async function readAtPlacements(model: tf.LayersModel, sources: SampleSource[], random: () => number): Promise<Readings> {
-  const rows: Float32Array[] = [];
-  const labels: number[] = [];
-  for (const source of Array.from({ length: CALIBRATION_PASSES }, () => sources).flat()) {
-    const inputs = new Float32Array(source.size * INPUT_PIXELS);
-    for (let i = 0; i < source.size; i++) {
-      source.fill(i, inputs, i * INPUT_PIXELS, random);
-      labels.push(source.label(i));
-    }
-    const output = tf.tidy(() => model.predict(inputTensor(kind, inputs, source.size)) as tf.Tensor);
-    const probabilities = (await output.data()) as Float32Array;
-    output.dispose();
-    const width = probabilities.length / source.size;
-    for (let i = 0; i < source.size; i++) rows.push(probabilities.slice(i * width, (i + 1) * width));
-  }
-  return { rows, labels };
-}
-
-/**
- * The temperature is fitted on the calibration writers' pen-drawn digits and letters and on fresh
- * symbols. The unsure threshold is fitted on right digits of two kinds of writer: the pen-drawn
- * calibration writers and Semeion's held-out batch of scans. The models are surer of pen-drawn
- * digits than of scans, so a threshold fitted on pen-drawn writers alone marked 4 % of a scanned
- * set's right digits.
- */
+/** Fits the temperature and the unsure threshold on the calibration writers and Semeion's held-out batch. */
 async function calibrateStage(): Promise<void> {
   await initBackend();
   const { model, card } = await loadModel(out, kind);
-  const random = seededRandom(seed + 1000);
-  const pen = await readAtPlacements(model, [
-    strokeSource('pendigits', penDigits('calibrate'), false),
-    strokeSource('letters', letters('calibrate').map((s) => ({ label: NOT_A_DIGIT, strokes: s.strokes })), false),
-    symbolSource(1000),
-  ], random);
-  const semeion = await calibrationScans();
-  const scans = await readAtPlacements(model, [scanSource('semeion', semeion, false)], random);
-  const temperature = fitTemperature(pen.rows, pen.labels);
-  const rightConfidences = ({ rows, labels }: Readings) => rows.flatMap((row, i) => {
-    const reading = judge(row, { temperature, unsureBelow: 0, fittedOn: '' });
-    return labels[i] < 10 && reading.status !== 'notDigit' && reading.digit === labels[i] ? [reading.confidence] : [];
-  });
-  const calibration: Calibration = {
-    temperature,
-    unsureBelow: unsureThreshold([...rightConfidences(pen), ...rightConfidences(scans)], UNSURE_RIGHT_SHARE),
-    fittedOn: `temperature: ${pen.labels.length} readings of the calibration writers (pen-drawn digits, letters) and synthetic symbols; ` +
-      `unsure marks: at most ${UNSURE_RIGHT_SHARE * 100} % of the right digits of the pen-drawn calibration writers and of Semeion's last ${semeion.count} scans, ` +
-      `each read at ${CALIBRATION_PASSES} placements`,
-  };
-  console.error(`Calibrated ${kind.toUpperCase()}: temperature ${temperature.toFixed(3)}, unsure below ${calibration.unsureBelow.toFixed(3)}`);
+  const calibration = fitCalibration(await readCalibrationSets(model, kind, seed));
+  console.error(`Calibrated ${kind.toUpperCase()}: temperature ${calibration.temperature.toFixed(3)}, unsure below ${calibration.unsureBelow.toFixed(3)}`);
   await saveModel(model, { ...card, calibration }, out);
   model.dispose();
 }
