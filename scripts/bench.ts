@@ -6,6 +6,11 @@
  *   through the app's path, on sets no bundled model trained on (boxed MNIST test, the pen-drawn
  *   test writers, optdigits, letters, symbols) and on FILEs: per digit, whole codes, unsure marks;
  *   the share rejected for non-digits. Of the bundled models, or of DIR/mlp and DIR/cnn.
+ * npm run bench -- blend [--json] [--seed N] [--passes N] [--models-root DIR]
+ *   the CNN alone and blended with the MLP by each pooling and share: the calibration each would
+ *   get, the calibration writers' log loss (by which the blend stage's pooling and share were
+ *   chosen) and the unsure marks on the calibration and the pen-drawn test writers, every sample
+ *   read at N placements (5, as the calibrate stage does).
  * npm run bench -- training [--json]
  *   progress-event gaps, Cancel latency and Recognize latency while a model trains; then the
  *   training loop's samples/s with and without augmentation, batches made inline or prepared
@@ -26,6 +31,7 @@
  */
 import { parseArgs } from 'node:util';
 import { benchAccuracy } from './bench/accuracy';
+import { benchBlend } from './bench/blend';
 import { benchFaults } from './bench/faults';
 import { benchFineTune } from './bench/fineTune';
 import { benchRecognize } from './bench/recognize';
@@ -33,6 +39,7 @@ import { benchTraining } from './bench/training';
 import { benchGallery, benchUi } from './bench/ui';
 import { CODE_SYSTEM_IDS } from '../src/shared/postal/systems';
 import { errorMessage } from '../src/shared/engineError';
+import { CALIBRATION_PASSES } from './lib/calibrationSets';
 
 function fail(message: string): never {
   console.error(`bench: ${message}`);
@@ -51,6 +58,7 @@ const { values, positionals } = parseArgs({
     model: { type: 'string' },
     system: { type: 'string', default: 'kr' },
     'files-only': { type: 'boolean', default: false },
+    passes: { type: 'string', default: String(CALIBRATION_PASSES) },
   },
 });
 
@@ -66,6 +74,11 @@ const benches: Record<string, () => Promise<unknown[]>> = {
     filesOnly: values['files-only'],
     system: CODE_SYSTEM_IDS.find((id) => id === values.system) ?? fail(`--system must be one of ${CODE_SYSTEM_IDS.join(', ')}`),
   }),
+  blend: () => {
+    const passes = Number(values.passes);
+    if (!Number.isInteger(passes) || passes < 1) fail('--passes must be a whole number of at least 1');
+    return benchBlend({ seed: Number(values.seed), passes, modelsRoot: values['models-root'] });
+  },
   training: benchTraining,
   'fine-tune': () => benchFineTune({ seed: Number(values.seed) }),
   faults: benchFaults,

@@ -29,11 +29,12 @@ import {
 import { evaluateModel } from '../src/engine/evaluate';
 import { loadMnist } from '../src/engine/mnist';
 import { loadModel, saveModel } from '../src/engine/modelStore';
-import { blendOf, blendPlan, type Pooling } from '../src/engine/blend';
+import { blendOf, blendPlan } from '../src/engine/blend';
 import { describeLayers, MODEL_KINDS, type ModelKind, type TrainingSettings } from '../src/engine/models';
 import { trainModel } from '../src/engine/trainer';
 import { kernelThreadCount, stepHelperCount } from '../src/engine/training/dataParallel';
 import { startGradientHelpers } from '../src/engine/training/spawnInNode';
+import { BLEND } from './lib/blendSettings';
 import { fitCalibration, readCalibrationSets } from './lib/calibrationSets';
 import { CREDITS, letters, penDigits, trainingScans, TRAIN_SCANS } from './lib/datasets';
 import { saveEveryEpoch } from './lib/checkpoints';
@@ -112,18 +113,6 @@ const STAGES: Record<Exclude<(typeof STAGE_NAMES)[number], 'blend' | 'calibrate'
     mnistPlainShare: { mlp: 0.5, cnn: 0.75 }, thickShare: 0.3, letters: 2_500, symbols: 1_500,
   },
 };
-/**
- * The CNN's answer pools the MLP's, geometrically, at this share. The two err on different digits,
- * so the blend is less sure where they disagree: of the CNN's wrong pen-drawn digits, more fall
- * below the unsure threshold. A geometric pool doubts a digit one member all but rules out, where
- * an arithmetic one (the weighted sum of probabilities) only averages the doubt away. Chosen on
- * the calibration writers (their pen-drawn digits and Semeion's last batch), by log loss after
- * temperature scaling: 0.0376 for the CNN alone; 0.0357, 0.0351, 0.0351, 0.0356, 0.0366 for the
- * weighted sum at 0.1–0.5; 0.0352, 0.0336, 0.0328, 0.0326, 0.0327, 0.0330, 0.0336 for the
- * geometric pool at 0.1, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5.
- */
-const MLP_SHARE = 0.35;
-const POOLING: Pooling = 'geometric';
 /** The pen-drawn digits are the closest to the board's, so each is redrawn three times an epoch. */
 const PEN_PASSES = 3;
 /**
@@ -152,7 +141,7 @@ const TRAINING_DATA = [
   `${CREDITS.letters}: letters not written like digits, 70 % of writers (by name hash), as "not a digit" (${lettersAndSymbols('letters')}); 15 % calibrate, 15 % test`,
   `Synthetic symbols (dash, plus, cross, caret, question mark, scribbles…), as "not a digit" (${lettersAndSymbols('symbols')})`,
   `${CREDITS.optdigits}: held out whole (test only)`,
-  ...(kind === 'cnn' ? [`Blended with the MLP built by \`npm run build-models -- --model mlp\` from the same data, by their ${POOLING} mean, at ${MLP_SHARE} of the answer`] : []),
+  ...(kind === 'cnn' ? [`Blended with the MLP built by \`npm run build-models -- --model mlp\` from the same data, by their ${BLEND.pooling} mean, at ${BLEND.mlpShare} of the answer`] : []),
 ];
 
 async function trainStage(name: keyof typeof STAGES): Promise<void> {
@@ -208,9 +197,9 @@ async function blendStage(): Promise<void> {
   const mlpDirectory = values.mlp ?? `${BUNDLED_MODELS}/mlp`;
   const mlp = await loadModel(mlpDirectory, 'mlp');
   const blend = await blendOf([
-    { model: cnn.model, share: 1 - MLP_SHARE, name: 'cnn' },
-    { model: mlp.model, share: MLP_SHARE, name: 'mlp' },
-  ], POOLING, 'cnn');
+    { model: cnn.model, share: 1 - BLEND.mlpShare, name: 'cnn' },
+    { model: mlp.model, share: BLEND.mlpShare, name: 'mlp' },
+  ], BLEND.pooling, 'cnn');
   const { accuracy } = await evaluateModel(blend, kind, await loadMnist('test'));
   // Its calibration was the CNN's alone: the next stage fits the blend's.
   const card = {
@@ -218,7 +207,7 @@ async function blendStage(): Promise<void> {
     mnistTestAccuracy: accuracy, trainingData: TRAINING_DATA,
   };
   await saveModel(blend, card, out);
-  console.error(`Blended ${out} with ${mlpDirectory} by their ${POOLING} mean at ${1 - MLP_SHARE} / ${MLP_SHARE}: ${card.architecture}`);
+  console.error(`Blended ${out} with ${mlpDirectory} by their ${BLEND.pooling} mean at ${1 - BLEND.mlpShare} / ${BLEND.mlpShare}: ${card.architecture}`);
   for (const model of [cnn.model, mlp.model, blend]) model.dispose();
 }
 

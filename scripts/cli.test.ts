@@ -120,3 +120,32 @@ describe('bench accuracy', () => {
     }
   });
 });
+
+describe('bench blend', () => {
+  it('weighs each pooling and share, and for the blend stage\'s finds the calibration the bundled CNN ships with', { timeout: 240_000 }, async () => {
+    const { stdout } = await tsx('bench.ts', ['blend', '--json']);
+    const { results } = JSON.parse(stdout.trim().split('\n').at(-1)!);
+    expect(new Set(results.map((r: { pooling: string }) => r.pooling))).toEqual(new Set(['arithmetic', 'geometric']));
+    expect(results.filter((r: { mlpShare: number }) => r.mlpShare === 0)).toHaveLength(1);
+    const chosen = results.filter((r: { chosen: boolean }) => r.chosen);
+    expect(chosen).toHaveLength(1);
+    // The same readings, pooled by the blend's own output layer, as the calibrate stage reads the blend.
+    const card = JSON.parse(await readFile(path.join(root, 'models', 'cnn', 'card.json'), 'utf8'));
+    expect(chosen[0].temperature).toBeCloseTo(card.calibration.temperature, 6);
+    expect(chosen[0].unsureBelow).toBeCloseTo(card.calibration.unsureBelow, 6);
+    expect(card.architecture).toContain(`^${chosen[0].mlpShare}`);
+    for (const row of results) {
+      expect(row.calibrationLogLoss).toBeGreaterThan(0);
+      for (const set of [row.calibrationWriters, row.semeion, row.testWriters]) {
+        for (const key of ['accuracy', 'unsureRight', 'unsureWrong']) {
+          expect(set[key]).toBeGreaterThanOrEqual(0);
+          expect(set[key]).toBeLessThanOrEqual(1);
+        }
+      }
+    }
+  });
+
+  it('refuses a number of placements that is not a whole number of at least 1', async () => {
+    await expect(tsx('bench.ts', ['blend', '--passes', '0'])).rejects.toMatchObject({ stderr: expect.stringMatching(/--passes must be a whole number/) });
+  });
+});

@@ -60,8 +60,8 @@ export function judge(probabilities: ArrayLike<number>, calibration: Calibration
   return { status, digit, confidence, digits, notDigit };
 }
 
-/** Mean negative log-likelihood of the true classes after temperature scaling. */
-function nll(rows: readonly ArrayLike<number>[], labels: readonly number[], temperature: number): number {
+/** Mean negative log-likelihood (log loss) of the true classes after temperature scaling. */
+export function logLoss(rows: readonly ArrayLike<number>[], labels: readonly number[], temperature: number): number {
   let sum = 0;
   rows.forEach((row, i) => { sum -= Math.log(Math.max(withTemperature(row, temperature)[labels[i]], 1e-12)); });
   return sum / rows.length;
@@ -75,7 +75,7 @@ export function fitTemperature(rows: readonly ArrayLike<number>[], labels: reado
   for (let step = 0; step < 40; step++) {
     const a = high - ratio * (high - low);
     const b = low + ratio * (high - low);
-    if (nll(rows, labels, Math.exp(a)) < nll(rows, labels, Math.exp(b))) high = b;
+    if (logLoss(rows, labels, Math.exp(a)) < logLoss(rows, labels, Math.exp(b))) high = b;
     else low = a;
   }
   return Math.exp((low + high) / 2);
