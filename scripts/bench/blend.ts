@@ -73,10 +73,10 @@ function marks({ rows, labels }: Readings, calibration: Calibration) {
 export async function benchBlend(options: { seed: number; passes: number; modelsRoot?: string }): Promise<Record<string, unknown>[]> {
   await initBackend();
   const { cnn, mlp } = await networks(options.modelsRoot ?? BUNDLED_MODELS);
-  const testSource = () => [strokeSource('pendigits', penDigits('test'), false)];
+  const testWriters = [strokeSource('pendigits', penDigits('test'), false)];
   const read = async (model: tf.LayersModel, kind: 'cnn' | 'mlp') => ({
     ...(await readCalibrationSets(model, kind, options.seed, options.passes)),
-    test: await readAtPlacements(model, kind, testSource(), seededRandom(options.seed + 2000), options.passes),
+    test: await readAtPlacements(model, kind, testWriters, seededRandom(options.seed + 2000), options.passes),
   });
   const [fromCnn, fromMlp] = [await read(cnn, 'cnn'), await read(mlp, 'mlp')];
   const results: Record<string, unknown>[] = [];
