@@ -8,7 +8,7 @@ import { loadModel } from '../../src/engine/modelStore';
 import { CLASS_COUNT } from '../../src/engine/models';
 import { seededRandom } from '../../src/shared/random';
 import { BLEND } from '../lib/blendSettings';
-import { fitCalibration, readAtPlacements, readCalibrationSets, type Readings } from '../lib/calibrationSets';
+import { fitCalibration, readAtPlacements, readCalibrationSets, readsRight, type Readings } from '../lib/calibrationSets';
 import { penDigits } from '../lib/datasets';
 import { BUNDLED_MODELS } from '../lib/models';
 
@@ -30,12 +30,23 @@ async function networks(modelsRoot: string): Promise<{ cnn: tf.LayersModel; mlp:
   return { cnn, mlp };
 }
 
+/** Readings with their rows in one matrix, as a tensor takes them. */
+interface Matrix extends Readings {
+  values: Float32Array;
+}
+
+function asMatrix(readings: Readings): Matrix {
+  const values = new Float32Array(readings.rows.length * CLASS_COUNT);
+  readings.rows.forEach((row, i) => values.set(row, i * CLASS_COUNT));
+  return { ...readings, values };
+}
+
 /** The readings of the two networks (of the same images), pooled by the blend's own output layer. */
-function pooled(cnn: Readings, mlp: Readings, { pooling, mlpShare }: { pooling: Pooling; mlpShare: number }): Readings {
+function pooled(cnn: Matrix, mlp: Matrix, { pooling, mlpShare }: { pooling: Pooling; mlpShare: number }): Readings {
   const rows = tf.tidy(() => {
-    const stack = (readings: Readings) => tf.tensor2d(readings.rows.flatMap((row) => Array.from(row)), [readings.rows.length, CLASS_COUNT]);
+    const tensor = ({ values, rows }: Matrix) => tf.tensor2d(values, [rows.length, CLASS_COUNT]);
     const layer = new WeightedSum({ shares: [1 - mlpShare, mlpShare], pooling });
-    return (layer.apply([stack(cnn), stack(mlp)]) as tf.Tensor).dataSync() as Float32Array;
+    return (layer.apply([tensor(cnn), tensor(mlp)]) as tf.Tensor).dataSync() as Float32Array;
   });
   return { rows: cnn.rows.map((_, i) => rows.slice(i * CLASS_COUNT, (i + 1) * CLASS_COUNT)), labels: cnn.labels };
 }
@@ -52,7 +63,7 @@ function marks({ rows, labels }: Readings, calibration: Calibration) {
   let wrongMarked = 0;
   rows.forEach((row, i) => {
     const reading = judge(row, calibration);
-    const isRight = reading.status !== 'notDigit' && reading.digit === labels[i];
+    const isRight = readsRight(reading, labels[i]);
     right += isRight ? 1 : 0;
     if (reading.status !== 'sure') {
       if (isRight) rightMarked++;
@@ -60,7 +71,7 @@ function marks({ rows, labels }: Readings, calibration: Calibration) {
     }
   });
   const wrong = labels.length - right;
-  return { accuracy: right / labels.length, unsureRight: rightMarked / right, unsureWrong: wrong ? wrongMarked / wrong : 0, wrong };
+  return { accuracy: right / labels.length, unsureRight: right ? rightMarked / right : 0, unsureWrong: wrong ? wrongMarked / wrong : 0, wrong };
 }
 
 /**
@@ -74,10 +85,11 @@ export async function benchBlend(options: { seed: number; passes: number; models
   await initBackend();
   const { cnn, mlp } = await networks(options.modelsRoot ?? BUNDLED_MODELS);
   const testWriters = [strokeSource('pendigits', penDigits('test'), false)];
-  const read = async (model: tf.LayersModel, kind: 'cnn' | 'mlp') => ({
-    ...(await readCalibrationSets(model, kind, options.seed, options.passes)),
-    test: await readAtPlacements(model, kind, testWriters, seededRandom(options.seed + 2000), options.passes),
-  });
+  const read = async (model: tf.LayersModel, kind: 'cnn' | 'mlp') => {
+    const { writers, scans } = await readCalibrationSets(model, kind, options.seed, options.passes);
+    const test = await readAtPlacements(model, kind, testWriters, seededRandom(options.seed + 2000), options.passes);
+    return { writers: asMatrix(writers), scans: asMatrix(scans), test: asMatrix(test) };
+  };
   const [fromCnn, fromMlp] = [await read(cnn, 'cnn'), await read(mlp, 'mlp')];
   const results: Record<string, unknown>[] = [];
   for (const candidate of CANDIDATES) {
@@ -87,9 +99,10 @@ export async function benchBlend(options: { seed: number; passes: number; models
       test: pooled(fromCnn.test, fromMlp.test, candidate),
     };
     const calibration = fitCalibration(sets, options.passes);
-    const lossSet = [digitsOf(sets.writers), sets.scans];
+    const writersDigits = digitsOf(sets.writers);
+    const lossSet = [writersDigits, sets.scans];
     const calibrationLogLoss = logLoss(lossSet.flatMap((set) => set.rows), lossSet.flatMap((set) => set.labels), calibration.temperature);
-    const calibrationWriters = marks(digitsOf(sets.writers), calibration);
+    const calibrationWriters = marks(writersDigits, calibration);
     const scans = marks(sets.scans, calibration);
     const test = marks(sets.test, calibration);
     const chosen = candidate.pooling === BLEND.pooling && candidate.mlpShare === BLEND.mlpShare;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { fitTemperature, judge, unsureThreshold, type Calibration } from '../../src/engine/calibration';
+import { fitTemperature, judge, unsureThreshold, type Calibration, type Judgement } from '../../src/engine/calibration';
 import { NOT_A_DIGIT, scanSource, strokeSource, symbolSource, type SampleSource } from '../../src/engine/data/trainingMix';
 import type { ModelKind } from '../../src/engine/models';
 import { inputTensor } from '../../src/engine/tensors';
@@ -47,6 +47,9 @@ export async function readAtPlacements(
   return { rows, labels };
 }
 
+/** Whether the board shows the reading as the digit `label`, sure or unsure ("?" is never right). */
+export const readsRight = (reading: Judgement, label: number) => reading.status !== 'notDigit' && reading.digit === label;
+
 /**
  * What a model is calibrated on: the calibration writers' pen-drawn digits and letters with fresh
  * symbols (`writers`), and Semeion's held-out batch of scans (`scans`). The same seed reads the
@@ -76,7 +79,7 @@ export function fitCalibration({ writers, scans }: { writers: Readings; scans: R
   const temperature = fitTemperature(writers.rows, writers.labels);
   const rightConfidences = ({ rows, labels }: Readings) => rows.flatMap((row, i) => {
     const reading = judge(row, { temperature, unsureBelow: 0, fittedOn: '' });
-    return labels[i] < 10 && reading.status !== 'notDigit' && reading.digit === labels[i] ? [reading.confidence] : [];
+    return labels[i] < 10 && readsRight(reading, labels[i]) ? [reading.confidence] : [];
   });
   return {
     temperature,
