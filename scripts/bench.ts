@@ -3,8 +3,9 @@
  *   recognize() latency on five boxes, model load time, tensor growth over 1,000 recognitions.
  * npm run bench -- accuracy [--json] [--seed N] [--strokes FILE …] [--idx FILE …] [--mnist-limit N]
  *                           [--models-root DIR] [--model mlp|cnn] [--system kr|us|any] [--files-only]
- *   through the app's path, on sets no bundled model trained on (boxed MNIST test, the pen-drawn
- *   test writers, optdigits, letters, symbols) and on FILEs: per digit, whole codes, unsure marks;
+ *   through the app's path, on sets no bundled model trained on (boxed MNIST test, MNIST test as
+ *   USPS-style and Semeion-style scans, the pen-drawn test writers, optdigits, letters, symbols)
+ *   and on FILEs: per digit, whole codes, unsure marks;
  *   the share rejected for non-digits. Of the bundled models, or of DIR/mlp and DIR/cnn.
  * npm run bench -- blend [--json] [--seed N] [--passes N] [--models-root DIR]
  *   the CNN alone and blended with the MLP by each pooling and share: the calibration each would

@@ -46,7 +46,20 @@ const unsure = [
   ...models.map((model) =>
     `| ${model.toUpperCase()} | ${DIGIT_SETS.map(([set]) => `${digits(set, model, 'unsureRight')} / ${digits(set, model, 'unsureWrong')}`).join(' | ')} |`),
 ];
-const table = [...lines, ...unsure].join('\n');
+// Scans of writers never trained on: optdigits' own, and MNIST's test writers stored as USPS and Semeion store theirs.
+const SCAN_SETS = [
+  ['optdigits', 'optdigits scans'],
+  ['mnist-test-as-usps-scans', 'MNIST test as USPS-style scans'],
+  ['mnist-test-as-semeion-scans', 'MNIST test as Semeion-style scans'],
+] as const;
+const scans = [
+  '',
+  `| model | ${SCAN_SETS.map(([, title]) => `${title}: digits (unsure marks on right / wrong)`).join(' | ')} |`,
+  `|---|${SCAN_SETS.map(() => '---|').join('')}`,
+  ...models.map((model) =>
+    `| ${model.toUpperCase()} | ${SCAN_SETS.map(([set]) => `${digits(set, model)} (${digits(set, model, 'unsureRight')} / ${digits(set, model, 'unsureWrong')})`).join(' | ')} |`),
+];
+const table = [...lines, ...unsure, ...scans].join('\n');
 console.log(table);
 // With --write, the table replaces the one between README's readme-table markers.
 if (process.argv.includes('--write')) {

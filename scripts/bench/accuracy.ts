@@ -21,6 +21,7 @@ import { seededRandom } from '../../src/shared/random';
 import {
   CREDITS, DIGIT_LIKE_LETTERS, LETTERS_FILE, letterWriterRole, PEN_DIGITS_FILE, penWriterRole, scanFile, TEST_SCAN,
 } from '../lib/datasets';
+import { asScan, SCAN_STYLES } from '../lib/asScan';
 import { BUNDLED_MODELS } from '../lib/models';
 import { v1Preprocess } from '../lib/v1Preprocess';
 
@@ -195,13 +196,17 @@ async function heldOutSets(random: () => number, seed: number, mnistLimit?: numb
   const letterSamples = loadStrokeFile(LETTERS_FILE).filter((s) => letterWriterRole(s.writer) === 'test');
   const symbolRandom = seededRandom(seed + 7);
   const [penSet] = strokeDatasets(PEN_TEST_SET, pen, random);
+  const mnistSet = (name: string, box: (digit: Uint8Array) => InkImage): Dataset => ({
+    name,
+    labels: Array.from(test.labels.subarray(0, mnistCount)),
+    boxes: Array.from({ length: mnistCount }, (_, i) => box(test.images.subarray(i * pixels, (i + 1) * pixels))),
+  });
+  // Placed by a random of their own: with or without them, every other set is placed the same.
+  const scanRandom = seededRandom(seed + 11);
   return [
-    {
-      name: 'boxed-mnist-test',
-      labels: Array.from(test.labels.subarray(0, mnistCount)),
-      boxes: Array.from({ length: mnistCount }, (_, i) =>
-        imageInBox(test.images.subarray(i * pixels, (i + 1) * pixels), MNIST_SIDE, randomPlacement(random))),
-    },
+    mnistSet('boxed-mnist-test', (digit) => imageInBox(digit, MNIST_SIDE, randomPlacement(random))),
+    ...SCAN_STYLES.map((style) => mnistSet(`mnist-test-as-${style.name}-scans`, (digit) =>
+      imageInBox(asScan({ width: MNIST_SIDE, height: MNIST_SIDE, data: digit }, style), style.side, randomPlacement(scanRandom)))),
     penSet,
     { ...penSet, name: 'pendigits-test-writers-v1-preprocessing', v1: true },
     await idxDataset(scanFile(TEST_SCAN), random, 'optdigits'),

@@ -19,14 +19,16 @@ export type Preprocessed =
       input: Float32Array;
     };
 
-interface Bounds {
+/** A rectangle of an image, in pixels. */
+export interface Bounds {
   left: number;
   top: number;
   width: number;
   height: number;
 }
 
-function inkBounds(image: InkImage): Bounds | null {
+/** The smallest rectangle holding the image's ink (above a faint level); null for a blank image. */
+export function inkBounds(image: InkImage): Bounds | null {
   const { width, height, data } = image;
   let left = width;
   let right = -1;
@@ -78,7 +80,7 @@ function resampleWeights(sourceLength: number, targetLength: number): { start: n
 }
 
 /** Resamples the cropped region to width × height values 0..1. */
-function resample(image: InkImage, crop: Bounds, width: number, height: number): Float32Array {
+export function resample(image: InkImage, crop: Bounds, width: number, height: number): Float32Array {
   const columns = resampleWeights(crop.width, width);
   const rows = resampleWeights(crop.height, height);
   // Horizontal pass over the crop's rows, then vertical.
