@@ -1,5 +1,5 @@
 import type { InkImage } from '../../src/shared/ink';
-import { inkBounds, resample } from '../../src/shared/preprocess';
+import { fitLongerSide, inkBounds, resample } from '../../src/shared/preprocess';
 
 /** How a collector of scanned digits stores each one: USPS keeps its aspect, Semeion stretches it to its square and cuts it to 1 bit. */
 export interface ScanStyle {
@@ -25,10 +25,9 @@ export function asScan(digit: InkImage, { side, stretched, oneBitAt }: ScanStyle
   const pixels = new Uint8Array(side * side);
   const bounds = inkBounds(digit);
   if (!bounds) return pixels;
-  const scale = side / Math.max(bounds.width, bounds.height);
-  const width = stretched ? side : Math.max(1, Math.round(bounds.width * scale));
-  const height = stretched ? side : Math.max(1, Math.round(bounds.height * scale));
-  const glyph = resample(digit, bounds, width, height);
+  const { glyph, width, height } = stretched
+    ? { glyph: resample(digit, bounds, side, side), width: side, height: side }
+    : fitLongerSide(digit, bounds, side);
   const darkest = glyph.reduce((most, value) => Math.max(most, value), 0);
   const left = Math.floor((side - width) / 2);
   const top = Math.floor((side - height) / 2);

@@ -106,6 +106,14 @@ export function resample(image: InkImage, crop: Bounds, width: number, height: n
   return out;
 }
 
+/** The crop resampled so its longer side is `side` pixels, keeping its aspect ratio. */
+export function fitLongerSide(image: InkImage, crop: Bounds, side: number): { glyph: Float32Array; width: number; height: number } {
+  const scale = side / Math.max(crop.width, crop.height);
+  const width = Math.max(1, Math.round(crop.width * scale));
+  const height = Math.max(1, Math.round(crop.height * scale));
+  return { glyph: resample(image, crop, width, height), width, height };
+}
+
 /**
  * Turns the ink of one box into the model's 28×28 input the way MNIST was made: crop to the ink,
  * scale the longer side to 20 pixels keeping the aspect ratio (anti-aliased), and place the result
@@ -116,10 +124,7 @@ export function preprocess(image: InkImage): Preprocessed {
   const minExtent = MIN_EXTENT * Math.min(image.width, image.height);
   if (!bounds || Math.max(bounds.width, bounds.height) < minExtent) return { empty: true, input: null };
 
-  const scale = FIT_SIDE / Math.max(bounds.width, bounds.height);
-  const width = Math.max(1, Math.round(bounds.width * scale));
-  const height = Math.max(1, Math.round(bounds.height * scale));
-  const glyph = resample(image, bounds, width, height);
+  const { glyph, width, height } = fitLongerSide(image, bounds, FIT_SIDE);
 
   let mass = 0;
   let sumX = 0;
