@@ -2,10 +2,12 @@
  * npm run build-models -- --model mlp|cnn [--stage train|finish|polish|sharpen|refine|blend|calibrate|all] [--epochs N] [--out DIR] [--seed N] [--mlp DIR]
  * Rebuilds a bundled model from the repository's code and the data in ../shared/data, stage by
  * stage (all of them by default):
- *   train      from scratch, on MNIST, the scanned digits of USPS and Semeion (but its last batch),
- *              the pen-drawn digits of the training writers, and — as "not a digit" — letters of
- *              the training writers and synthetic symbols; every sample freshly augmented each
- *              epoch. Adam 1e-3 on a cosine schedule; the model is written to DIR after every epoch.
+ *   train      from scratch (the CNN with one more convolution than the course's, `buildModel`'s
+ *              bundled plan), on MNIST, the scanned digits of USPS and Semeion (but its last
+ *              batch), the pen-drawn digits of the training writers, and — as "not a digit" —
+ *              letters of the training writers and synthetic symbols; every sample freshly
+ *              augmented each epoch. Adam 1e-3 on a cosine schedule; the model is written to DIR
+ *              after every epoch.
  *   finish     continues it for a few epochs at 1e-4 with the whole of MNIST each epoch (the MLP).
  *   polish     a few more at 1e-4, half the MNIST images as they are, and 30 % of the pen-drawn
  *              digits redrawn with a thick pen.
@@ -30,7 +32,7 @@ import { evaluateModel } from '../src/engine/evaluate';
 import { loadMnist } from '../src/engine/mnist';
 import { loadModel, saveModel } from '../src/engine/modelStore';
 import { blendOf, blendPlan } from '../src/engine/blend';
-import { describeLayers, MODEL_KINDS, type ModelKind, type TrainingSettings } from '../src/engine/models';
+import { buildModel, describeLayers, MODEL_KINDS, type ModelKind, type TrainingSettings } from '../src/engine/models';
 import { trainModel } from '../src/engine/trainer';
 import { kernelThreadCount, stepHelperCount } from '../src/engine/training/dataParallel';
 import { startGradientHelpers } from '../src/engine/training/spawnInNode';
@@ -178,7 +180,7 @@ async function trainStage(name: keyof typeof STAGES): Promise<void> {
   console.error(`${name}: ${kind.toUpperCase()} ${start ? `continued from ${out}` : 'from scratch'} on ${train.epochSize} samples an epoch ` +
     `(${parts.map((p) => `${p.source.name} ${p.perEpoch}`).join(', ')}) with ${backend.name}`);
   await trainModel({
-    kind, settings, train, validation: test, seed, initialModel: start?.model,
+    kind, settings, train, validation: test, seed, initialModel: start?.model ?? buildModel(kind, 'bundled'),
     spawnHelpers: startGradientHelpers(stepHelperCount(backend.name, kind), { wasmThreads }),
     onProgress: trainingProgressLog(kind.toUpperCase()),
     onEpochEnd: saveEveryEpoch({
