@@ -46,14 +46,14 @@ export function buildMlp(): tf.LayersModel {
  * the two padded so that the dense layer still reads 5×5×64: the bundled CNN's network.
  */
 export function buildCnn(convolutionsOf64: 1 | 2 = 1): tf.LayersModel {
-  const padded = convolutionsOf64 === 2 ? [tf.layers.conv2d({ filters: 64, kernelSize: 3, padding: 'same', activation: 'relu' })] : [];
+  const extraConvolution = convolutionsOf64 === 2 ? [tf.layers.conv2d({ filters: 64, kernelSize: 3, padding: 'same', activation: 'relu' })] : [];
   return tf.sequential({
     name: 'cnn',
     layers: [
       tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 32, kernelSize: 3, activation: 'relu' }),
       tf.layers.maxPooling2d({ poolSize: 2 }),
       tf.layers.dropout({ rate: 0.1 }),
-      ...padded,
+      ...extraConvolution,
       tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
       tf.layers.maxPooling2d({ poolSize: 2 }),
       tf.layers.dropout({ rate: 0.1 }),
