@@ -25,6 +25,9 @@ export const INPUT_SHAPE: Record<ModelKind, number[]> = {
   cnn: [28, 28, 1],
 };
 
+/** The course's layer plan (what **Retrain…** builds), or the bundled models' (the CNN one layer deeper). */
+export type NetworkPlan = 'course' | 'bundled';
+
 /** The deep MLP of the course's postal-code recognizer v.1 (program 7-7), with the not-a-digit class. */
 export function buildMlp(): tf.LayersModel {
   return tf.sequential({
@@ -42,11 +45,11 @@ export function buildMlp(): tf.LayersModel {
  * The course's CNN (225,034 parameters with ten classes) with the not-a-digit class, its dense
  * layer twice as wide (256) and lighter dropout: with hundreds of writers, letters and symbols to
  * learn, the course's 128 units under dropout 0.5 underfit (94.9 % on its own training mix).
- * `convolutionsOf64` 2 adds a second 3×3 convolution of 64 before the second pooling, the first of
- * the two padded so that the dense layer still reads 5×5×64: the bundled CNN's network.
+ * The bundled plan adds a second 3×3 convolution of 64 before the second pooling, the first of the
+ * two padded so that the dense layer still reads 5×5×64.
  */
-export function buildCnn(convolutionsOf64: 1 | 2 = 1): tf.LayersModel {
-  const extraConvolution = convolutionsOf64 === 2 ? [tf.layers.conv2d({ filters: 64, kernelSize: 3, padding: 'same', activation: 'relu' })] : [];
+export function buildCnn(plan: NetworkPlan = 'course'): tf.LayersModel {
+  const extraConvolution = plan === 'bundled' ? [tf.layers.conv2d({ filters: 64, kernelSize: 3, padding: 'same', activation: 'relu' })] : [];
   return tf.sequential({
     name: 'cnn',
     layers: [
@@ -94,13 +97,12 @@ function describePath(layers: readonly tf.layers.Layer[]): string {
 }
 
 /**
- * A network to train from scratch: the course's plan (what **Retrain…** builds), or the bundled
- * one, whose CNN has one more convolution. That CNN read more of the writers no stage trains on
- * (Semeion's last batch 96.48 → 97.49 %, optdigits 99.38 → 99.44 %; README) but takes a training
- * step 1.7 times as long, too long for retraining in a lesson.
+ * A network to train from scratch, of either plan. The bundled plan's CNN read more of the writers
+ * no stage trains on (Semeion's last batch 96.48 → 97.49 %, optdigits 99.38 → 99.44 %; README) but
+ * takes a training step 1.7 times as long, too long for retraining in a lesson.
  */
-export function buildModel(kind: ModelKind, plan: 'course' | 'bundled' = 'course'): tf.LayersModel {
-  return fuseBiasRelu(kind === 'mlp' ? buildMlp() : buildCnn(plan === 'bundled' ? 2 : 1));
+export function buildModel(kind: ModelKind, plan: NetworkPlan = 'course'): tf.LayersModel {
+  return fuseBiasRelu(kind === 'mlp' ? buildMlp() : buildCnn(plan));
 }
 
 export function makeOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {
