@@ -21,7 +21,7 @@ import { seededRandom } from '../../src/shared/random';
 import {
   CREDITS, DIGIT_LIKE_LETTERS, LETTERS_FILE, letterWriterRole, PEN_DIGITS_FILE, penWriterRole, scanFile, TEST_SCAN,
 } from '../lib/datasets';
-import { asScan, SCAN_STYLES } from '../lib/asScan';
+import { asScan, SCAN_STYLES } from '../../src/engine/data/asScan';
 import { BUNDLED_MODELS } from '../lib/models';
 import { v1Preprocess } from '../lib/v1Preprocess';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { INPUT_PIXELS } from '../../shared/geometry';
 import { seededRandom } from '../../shared/random';
 import { preprocess } from '../../shared/preprocess';
-import { randomWidening } from '../augment';
+import { randomAffine, randomWidening } from '../augment';
+import { asScan, SCAN_STYLES } from './asScan';
 import { imageInBox, randomPlacement } from './render';
 import { mnistSource, NOT_A_DIGIT, strokeSource, symbolSource, TrainingMix, type LabelledStrokes, type SampleSource } from './trainingMix';
 
@@ -63,6 +64,28 @@ describe('a training mix', () => {
     expect(expected).not.toBeNull();
     expect(Array.from(out)).toEqual(Array.from(expected!));
     expect(out.some((v, i) => Math.abs(v - images[i] / 255) > 0.1)).toBe(true);
+  });
+
+  it('stores MNIST digits as a scanner would in its scan share, then reads them as scans are read', () => {
+    const images = new Uint8Array(INPUT_PIXELS).map((_, i) => (i % 28 > 10 && i % 28 < 14 && i > 28 * 4 && i < 28 * 24 ? 200 : 0));
+    const scanned = mnistSource({ images, labels: new Uint8Array([1]), count: 1 }, true, { scanShare: 1 });
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 8; seed++) {
+      const out = new Float32Array(INPUT_PIXELS);
+      scanned.fill(0, out, 0, seededRandom(seed));
+      const random = seededRandom(seed);
+      random(); // in the scan share
+      const style = SCAN_STYLES[Math.floor(random() * SCAN_STYLES.length)];
+      const oneBitAt = style.oneBitAt === null ? null : 0.3 + 0.4 * random();
+      expect(oneBitAt === null || (oneBitAt >= 0.3 && oneBitAt <= 0.7)).toBe(true);
+      const scan = asScan({ width: 28, height: 28, data: images }, { ...style, oneBitAt });
+      const placement = randomPlacement(random);
+      const expected = preprocess(imageInBox(scan, style.side, placement, { affine: randomAffine(random), minAspect: randomWidening(random) })).input;
+      expect(Array.from(out)).toEqual(Array.from(expected!));
+      seen.add(style.name);
+    }
+    // Both collectors' ways, over a few draws.
+    expect(seen.size).toBe(SCAN_STYLES.length);
   });
 
   it('renders strokes and symbols as inked 28×28 inputs, differently each time when augmenting', () => {

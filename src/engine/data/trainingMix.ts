@@ -6,6 +6,7 @@ import { Augmenter, randomAffine, randomWidening } from '../augment';
 import { MNIST_PIXELS, MNIST_SIDE, type MnistSet } from '../mnist';
 import { bytesToInputs } from '../tensors';
 import { imageInBox, randomPlacement, restyledStrokesInBox, strokesInBox, type RestyleOptions } from './render';
+import { asScan, SCAN_STYLES, type ScanStyle } from './asScan';
 import type { ScanSet } from './scanFile';
 import { drawSymbol } from './symbols';
 
@@ -39,6 +40,12 @@ export interface MnistOptions {
   boxedShare?: number;
   /** Share of pen renderings drawn with a thick pen. */
   thickShare?: number;
+  /**
+   * Share of the augmented samples stored first as a collector of scanned digits would have
+   * (`asScan`: USPS's or Semeion's way, the latter's 1-bit cut at a random level), then read as a
+   * scan is: tens of thousands of writers in the scans' look, where the scanned sets hold a few hundred.
+   */
+  scanShare?: number;
 }
 
 /**
@@ -46,18 +53,23 @@ export interface MnistOptions {
  * `plainShare`, that share of the augmented samples is shown as it is all the same.
  */
 export function mnistSource(set: MnistSet, augment: boolean, options: MnistOptions = {}): SampleSource {
-  const { plainShare = 0, boxedShare = 0, thickShare = 0 } = options;
+  const { plainShare = 0, boxedShare = 0, thickShare = 0, scanShare = 0 } = options;
   const augmenter = augment ? new Augmenter(set.images, set.labels, thickShare) : null;
   return {
     name: 'mnist',
     size: set.count,
     label: (index) => set.labels[index],
     fill: (index, out, offset, random) => {
+      const digit = set.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS);
       if (augmenter && (plainShare === 0 || random() >= plainShare)) {
-        augmenter.fill(index, out, offset, random);
+        if (scanShare > 0 && random() < scanShare) {
+          const style = randomScanStyle(random);
+          fillScan(asScan({ width: MNIST_SIDE, height: MNIST_SIDE, data: digit }, style), style.side, true, out, offset, random);
+        } else {
+          augmenter.fill(index, out, offset, random);
+        }
         return;
       }
-      const digit = set.images.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS);
       if (boxedShare > 0 && random() < boxedShare) {
         fillPreprocessed(imageInBox(digit, MNIST_SIDE, randomPlacement(random), { minAspect: randomWidening(random) }), out, offset);
       } else {
@@ -67,19 +79,27 @@ export function mnistSource(set: MnistSet, augment: boolean, options: MnistOptio
   };
 }
 
-/** Scanned digits drawn into a box and read through the app's preprocessing; distorted (and now and then widened) when augmenting. */
+/** One of the scan styles, a 1-bit one cut anywhere from 0.3 to 0.7 of the darkest ink (thinner or thicker strokes). */
+function randomScanStyle(random: Random): ScanStyle {
+  const style = SCAN_STYLES[Math.floor(random() * SCAN_STYLES.length)];
+  return style.oneBitAt === null ? style : { ...style, oneBitAt: 0.3 + 0.4 * random() };
+}
+
+/** A scanned digit drawn into a box and read through the app's preprocessing; distorted (and now and then widened) when augmenting. */
+function fillScan(image: Uint8Array, side: number, augment: boolean, out: Float32Array, offset: number, random: Random): void {
+  const placement = randomPlacement(random);
+  const distortion = augment ? { affine: randomAffine(random), minAspect: randomWidening(random) } : undefined;
+  fillPreprocessed(imageInBox(image, side, placement, distortion), out, offset);
+}
+
+/** Scanned digits, read as `fillScan` reads one. */
 export function scanSource(name: string, set: ScanSet, augment: boolean): SampleSource {
   const pixels = set.side * set.side;
   return {
     name,
     size: set.count,
     label: (index) => set.labels[index],
-    fill: (index, out, offset, random) => {
-      const image = set.images.subarray(index * pixels, (index + 1) * pixels);
-      const placement = randomPlacement(random);
-      const distortion = augment ? { affine: randomAffine(random), minAspect: randomWidening(random) } : undefined;
-      fillPreprocessed(imageInBox(image, set.side, placement, distortion), out, offset);
-    },
+    fill: (index, out, offset, random) => fillScan(set.images.subarray(index * pixels, (index + 1) * pixels), set.side, augment, out, offset, random),
   };
 }
 

@@ -1,5 +1,5 @@
-import type { InkImage } from '../../src/shared/ink';
-import { fitLongerSide, inkBounds, resample } from '../../src/shared/preprocess';
+import type { InkImage } from '../../shared/ink';
+import { fitLongerSide, inkBounds, resample } from '../../shared/preprocess';
 
 /** How a collector of scanned digits stores each one: USPS keeps its aspect, Semeion stretches it to its square and cuts it to 1 bit. */
 export interface ScanStyle {

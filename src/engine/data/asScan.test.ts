@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankInk } from '../../src/shared/ink';
+import { blankInk } from '../../shared/ink';
 import { asScan, SCAN_STYLES } from './asScan';
 
 const SIDE = 28;
