@@ -168,7 +168,9 @@ async function trainStage(name: keyof typeof STAGES): Promise<void> {
   const notDigits = letters('train').map((s) => ({ label: NOT_A_DIGIT, strokes: s.strokes }));
   const parts: { source: SampleSource; perEpoch: number }[] = [
     {
-      source: mnistSource(mnist, true, { plainShare: stage.mnistPlainShare[kind], boxedShare: MNIST_BOXED_SHARE, thickShare: MNIST_THICK_SHARE, scanShare: MNIST_SCAN_SHARE[kind] }),
+      source: mnistSource(mnist, true, {
+        plainShare: stage.mnistPlainShare[kind], boxedShare: MNIST_BOXED_SHARE, thickShare: MNIST_THICK_SHARE, scanShare: MNIST_SCAN_SHARE[kind],
+      }),
       perEpoch: stage.mnistPerEpoch,
     },
     // Semeion is small and unlike the rest (1-bit, stretched to its square): seen twice an epoch.
