@@ -17,7 +17,8 @@
  *              still (2,500 and 1,500) and all of MNIST twice an epoch.
  *   blend      (the CNN) joins the MLP at --mlp DIR (the bundled one by default: build it first) to
  *              the CNN, as one model answering the weighted geometric mean of their probabilities
- *              (the CNN's to the power 0.65, the MLP's to 0.35), renormalised.
+ *              (the CNN's to the power 0.65, the MLP's to 0.35), renormalised. Run on a blend,
+ *              it swaps the MLP for the one at --mlp DIR (then calibrate again).
  *   calibrate  fits the temperature on the calibration writers (pen-drawn digits, letters) and
  *              symbols, and the unsure threshold on their digits and on Semeion's last batch of
  *              scans, which no stage trains on; writes them into the card.
@@ -31,7 +32,7 @@ import {
 import { evaluateModel } from '../src/engine/evaluate';
 import { loadMnist } from '../src/engine/mnist';
 import { loadModel, saveModel } from '../src/engine/modelStore';
-import { blendOf, blendPlan } from '../src/engine/blend';
+import { blendMembers, blendOf } from '../src/engine/blend';
 import { buildModel, describeLayers, MODEL_KINDS, type ModelKind, type TrainingSettings } from '../src/engine/models';
 import { trainModel } from '../src/engine/trainer';
 import { kernelThreadCount, stepHelperCount } from '../src/engine/training/dataParallel';
@@ -203,11 +204,12 @@ async function blendStage(): Promise<void> {
   if (kind !== 'cnn') return;
   await initBackend();
   const cnn = await loadModel(out, 'cnn');
-  if (blendPlan(cnn.model)) fail(`${out} already holds a blend: rebuild it from an earlier stage`);
+  // Blending a blend again (with a newly built MLP) keeps its CNN, its first member.
+  const network = blendMembers(cnn.model)?.[0] ?? cnn.model;
   const mlpDirectory = values.mlp ?? `${BUNDLED_MODELS}/mlp`;
   const mlp = await loadModel(mlpDirectory, 'mlp');
   const blend = await blendOf([
-    { model: cnn.model, share: 1 - BLEND.mlpShare, name: 'cnn' },
+    { model: network, share: 1 - BLEND.mlpShare, name: 'cnn' },
     { model: mlp.model, share: BLEND.mlpShare, name: 'mlp' },
   ], BLEND.pooling, 'cnn');
   const { accuracy } = await evaluateModel(blend, kind, await loadMnist('test'));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/engine/backend';
-import { blendPlan, WeightedSum, type Pooling } from '../../src/engine/blend';
+import { blendMembers, WeightedSum, type Pooling } from '../../src/engine/blend';
 import { judge, logLoss, type Calibration } from '../../src/engine/calibration';
 import { strokeSource } from '../../src/engine/data/trainingMix';
 import { loadModel } from '../../src/engine/modelStore';
@@ -22,11 +22,10 @@ const CANDIDATES: { pooling: Pooling; mlpShare: number }[] = [
 /** The CNN and the MLP a blend is made of: the bundled CNN's members, or the bundled CNN and MLP. */
 async function networks(modelsRoot: string): Promise<{ cnn: tf.LayersModel; mlp: tf.LayersModel }> {
   const { model } = await loadModel(path.join(modelsRoot, 'cnn'), 'cnn');
-  const plan = blendPlan(model);
-  if (!plan) return { cnn: model, mlp: (await loadModel(path.join(modelsRoot, 'mlp'), 'mlp')).model };
-  // A member's last layer is its network, a model of its own.
-  const [cnn, mlp] = plan.members.map((member) => member.path[member.path.length - 1]);
-  if (!(cnn instanceof tf.LayersModel) || !(mlp instanceof tf.LayersModel)) throw new Error('The bundled CNN is a blend of something other than two networks');
+  const members = blendMembers(model);
+  if (!members) return { cnn: model, mlp: (await loadModel(path.join(modelsRoot, 'mlp'), 'mlp')).model };
+  if (members.length !== 2) throw new Error(`The bundled CNN is a blend of ${members.length} networks, not two`);
+  const [cnn, mlp] = members;
   return { cnn, mlp };
 }
 

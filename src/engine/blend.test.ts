@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTempFolder } from '../testing/tempFolder';
 import { initBackend } from './backend';
-import { blendOf, blendPlan, type Pooling } from './blend';
+import { blendMembers, blendOf, blendPlan, type Pooling } from './blend';
 import { makeCard } from './modelCard';
 import { buildModel, COURSE_SETTINGS, describeLayers } from './models';
 import { loadModel, MODEL_FILE, saveModel } from './modelStore';
@@ -80,7 +80,29 @@ describe('a blend of networks', () => {
   it('finds no members in a plain network', () => {
     const cnn = buildModel('cnn');
     expect(blendPlan(cnn)).toBeNull();
+    expect(blendMembers(cnn)).toBeNull();
     cnn.dispose();
+  });
+
+  it('blends a saved blend\'s CNN anew with another MLP, its layers\' names kept', async () => {
+    const [cnn, mlp, otherMlp] = [buildModel('cnn'), buildModel('mlp'), buildModel('mlp')];
+    const blend = await blendOf([{ model: cnn, share: 0.8, name: 'cnn' }, { model: mlp, share: 0.2, name: 'mlp' }], 'geometric', 'cnn');
+    await saveModel(blend, card(blend), temp('first'));
+    const loaded = await loadModel(temp('first'), 'cnn');
+    const members = blendMembers(loaded.model);
+    expect(members).toHaveLength(2);
+    const again = await blendOf([{ model: members![0], share: 0.8, name: 'cnn' }, { model: otherMlp, share: 0.2, name: 'mlp' }], 'geometric', 'cnn');
+    await saveModel(again, card(again), temp('again'));
+    const reloaded = await loadModel(temp('again'), 'cnn');
+    const layerNames = (model: tf.LayersModel) => blendMembers(model)![0].layers.map((layer) => layer.name);
+    expect(layerNames(reloaded.model)).toEqual(layerNames(loaded.model));
+    expect(layerNames(reloaded.model).every((name) => /^cnn_(?!cnn_)/.test(name))).toBe(true);
+    const images = tf.randomUniform([3, 28, 28, 1]);
+    const expected = tf.tidy(() => POOLED.geometric.pool(cnn.predict(images) as tf.Tensor, otherMlp.predict(images.reshape([3, 784])) as tf.Tensor));
+    const answer = reloaded.model.predict(images) as tf.Tensor;
+    expect(maxDifference(answer, expected)).toBeLessThan(1e-5);
+    tf.dispose([images, expected, answer]);
+    for (const model of [cnn, mlp, otherMlp, blend, loaded.model, again, reloaded.model]) model.dispose();
   });
 
   it('refuses shares that do not add up to one, and a single member', async () => {

@@ -66,7 +66,10 @@ async function renamed(model: tf.LayersModel, name: string): Promise<tf.LayersMo
   const topology = model.toJSON(null, false) as { class_name: string; config: { name: string; layers: { config: { name: string } }[] } };
   if (topology.class_name !== 'Sequential') throw new Error(`A blend's member is a layer-by-layer network, not a ${topology.class_name}`);
   topology.config.name = name;
-  for (const layer of topology.config.layers) layer.config.name = `${name}_${layer.config.name}`;
+  // A network taken out of a blend already carries the name, and keeps it when blended anew.
+  for (const layer of topology.config.layers) {
+    if (!layer.config.name.startsWith(`${name}_`)) layer.config.name = `${name}_${layer.config.name}`;
+  }
   const copy = await tf.models.modelFromJSON({ modelTopology: topology as unknown as tf.io.ModelJSON['modelTopology'] });
   copy.setWeights(model.getWeights());
   return copy;
@@ -103,4 +106,14 @@ export function blendPlan(model: tf.LayersModel): { pooling: Pooling; members: {
     return { path, share: last.shares[i] };
   });
   return { pooling: last.pooling, members };
+}
+
+/** A blend's member networks, in order, each a model of its own; null for a plain network. */
+export function blendMembers(model: tf.LayersModel): tf.LayersModel[] | null {
+  return blendPlan(model)?.members.map(({ path }) => {
+    // After the member's Flatten, if it has one, comes the network itself.
+    const network = path[path.length - 1];
+    if (!(network instanceof tf.LayersModel)) throw new Error(`A blend's member is a ${network.getClassName()}, not a network`);
+    return network;
+  }) ?? null;
 }
