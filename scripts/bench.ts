@@ -2,11 +2,12 @@
  * npm run bench -- recognize [--json]
  *   recognize() latency on five boxes, model load time, tensor growth over 1,000 recognitions.
  * npm run bench -- accuracy [--json] [--seed N] [--strokes FILE …] [--idx FILE …] [--mnist-limit N]
- *                           [--models-root DIR] [--model mlp|cnn] [--system kr|us|any] [--files-only]
+ *                           [--models-root DIR] [--model mlp|cnn] [--system kr|us|any] [--files-only] [--errors]
  *   through the app's path, on sets no bundled model trained on (boxed MNIST test, MNIST test as
  *   USPS-style and Semeion-style scans, the pen-drawn test writers, optdigits, letters, symbols)
  *   and on FILEs: per digit, whole codes, unsure marks;
  *   the share rejected for non-digits. Of the bundled models, or of DIR/mlp and DIR/cnn.
+ *   --errors lists each digit not shown right: its place in the set, what was shown, how sure.
  * npm run bench -- blend [--json] [--seed N] [--passes N] [--models-root DIR]
  *   the CNN alone and blended with the MLP by each pooling and share: the calibration each would
  *   get, the calibration writers' log loss (by which the blend stage's pooling and share were
@@ -59,6 +60,7 @@ const { values, positionals } = parseArgs({
     model: { type: 'string' },
     system: { type: 'string', default: 'kr' },
     'files-only': { type: 'boolean', default: false },
+    errors: { type: 'boolean', default: false },
     passes: { type: 'string', default: String(CALIBRATION_PASSES) },
   },
 });
@@ -73,6 +75,7 @@ const benches: Record<string, () => Promise<unknown[]>> = {
     modelsRoot: values['models-root'],
     kinds: values.model === 'mlp' || values.model === 'cnn' ? [values.model] : undefined,
     filesOnly: values['files-only'],
+    errors: values.errors,
     system: CODE_SYSTEM_IDS.find((id) => id === values.system) ?? fail(`--system must be one of ${CODE_SYSTEM_IDS.join(', ')}`),
   }),
   blend: () => {

@@ -185,6 +185,17 @@ function confusionTable(labels: number[], readings: BoxReading[]): string {
   return [header, ...matrix.map((row, d) => `  ${d}:  ${row.map((n) => String(n).padStart(5)).join('')}`)].join('\n');
 }
 
+/** Each digit the board does not show right: its place in the set, the truth, what was shown and how sure. */
+export function mistakes(labels: readonly number[], readings: readonly BoxReading[]): string[] {
+  return labels.flatMap((label, i) => {
+    const reading = readings[i];
+    if (shown(reading) === label) return [];
+    if (reading.empty) return [`#${i}: ${label} → empty`];
+    const digit = reading.status === 'notDigit' ? '?' : String(reading.digit);
+    return [`#${i}: ${label} → ${digit} (${reading.status}, ${reading.confidence.toFixed(3)})`];
+  });
+}
+
 const PEN_TEST_SET = 'pendigits-test-writers';
 
 /** The sets of ../shared/data (and MNIST's test set) that no bundled model was trained or calibrated on. */
@@ -237,6 +248,8 @@ export async function benchAccuracy(options: {
   system?: CodeSystemId;
   /** Only the --strokes and --idx files, not the held-out sets of ../shared/data. */
   filesOnly?: boolean;
+  /** Lists every digit not shown right, after its set's line. */
+  errors?: boolean;
 }): Promise<AccuracyRow[]> {
   await initBackend();
   const random = seededRandom(options.seed);
@@ -266,6 +279,7 @@ export async function benchAccuracy(options: {
             `region right ${percent(row.regionRightOfCodesRight ?? 0)}` +
             (row.invalidCodesRefused === undefined ? '' : `  invalid codes refused ${percent(row.invalidCodesRefused)}`)));
         if (dataset.name === PEN_TEST_SET) console.log(`confusion, ${kind.toUpperCase()} on ${dataset.name} (rows: truth, columns: shown)\n${confusionTable(labels, readings)}`);
+        if (options.errors) console.log(mistakes(labels, readings).map((line) => `  ${line}`).join('\n'));
       } else {
         const rejected = readings.filter(marked).length / readings.length;
         rows.push({ dataset: dataset.name, model: kind, samples: readings.length, rejected });
