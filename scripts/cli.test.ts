@@ -3,7 +3,9 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../src/engine/backend';
 import { idxFile as idx } from '../src/testing/idxFile';
 import { useTempFolder } from '../src/testing/tempFolder';
 
@@ -13,19 +15,21 @@ const tsx = (script: string, args: string[]) =>
   run(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', script), ...args], { cwd: root, env: { ...process.env, TF_BACKEND: 'wasm' } });
 
 const temp = useTempFolder('cli-');
+// weightsByName decodes weights into tensors: on the app's backend, not tfjs's default (and its console banner).
+beforeAll(async () => {
+  await initBackend('wasm');
+});
 
-/** A saved model's weights, each as its bytes in weights.bin, by name. */
+/** A saved model's weights as their bytes, by the names they were saved under (a loaded model may rename them to keep them unique). */
 async function weightsByName(folder: string): Promise<Map<string, Buffer>> {
-  const manifest = JSON.parse(await readFile(path.join(folder, 'model.json'), 'utf8')) as { weightsManifest: { weights: { name: string; shape: number[] }[] }[] };
+  const manifest = JSON.parse(await readFile(path.join(folder, 'model.json'), 'utf8')) as { weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };
   const bytes = await readFile(path.join(folder, 'weights.bin'));
-  const weights = new Map<string, Buffer>();
-  let offset = 0;
-  for (const { name, shape } of manifest.weightsManifest.flatMap((group) => group.weights)) {
-    const length = 4 * shape.reduce((product, side) => product * side, 1);
-    weights.set(name, bytes.subarray(offset, offset + length));
-    offset += length;
-  }
-  return weights;
+  const tensors = tf.io.decodeWeights(new Uint8Array(bytes).buffer, manifest.weightsManifest.flatMap((group) => group.weights));
+  return new Map(Object.entries(tensors).map(([name, tensor]) => {
+    const values = tensor.dataSync();
+    tensor.dispose();
+    return [name, Buffer.from(values.buffer, values.byteOffset, values.byteLength)];
+  }));
 }
 
 describe('command-line tools', () => {
