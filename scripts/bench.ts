@@ -13,6 +13,10 @@
  *   get, the calibration writers' log loss (by which the blend stage's pooling and share were
  *   chosen) and the unsure marks on the calibration and the pen-drawn test writers, every sample
  *   read at N placements (5, as the calibrate stage does).
+ * npm run bench -- calibration [--json] [--seed N] [--passes N] [--models-root DIR] [--model mlp|cnn]
+ *   the calibrate stage's rule fitted on one group of five pen-drawn writers no stage trains on
+ *   (with Semeion's last batch) and judged on the other five, both ways: the unsure marks on ten
+ *   writers' right and wrong digits, none judged by a threshold fitted on them.
  * npm run bench -- training [--json]
  *   progress-event gaps, Cancel latency and Recognize latency while a model trains; then the
  *   training loop's samples/s with and without augmentation, batches made inline or prepared
@@ -34,6 +38,7 @@
 import { parseArgs } from 'node:util';
 import { benchAccuracy } from './bench/accuracy';
 import { benchBlend } from './bench/blend';
+import { benchCalibration } from './bench/calibration';
 import { benchFaults } from './bench/faults';
 import { benchFineTune } from './bench/fineTune';
 import { benchRecognize } from './bench/recognize';
@@ -65,6 +70,13 @@ const { values, positionals } = parseArgs({
   },
 });
 
+function passes(): number {
+  const count = Number(values.passes);
+  return Number.isInteger(count) && count >= 1 ? count : fail('--passes must be a whole number of at least 1');
+}
+
+const kinds = () => (values.model === 'mlp' || values.model === 'cnn' ? [values.model] : undefined);
+
 const benches: Record<string, () => Promise<unknown[]>> = {
   recognize: benchRecognize,
   accuracy: () => benchAccuracy({
@@ -73,16 +85,13 @@ const benches: Record<string, () => Promise<unknown[]>> = {
     idx: values.idx,
     mnistLimit: values['mnist-limit'] === undefined ? undefined : Number(values['mnist-limit']),
     modelsRoot: values['models-root'],
-    kinds: values.model === 'mlp' || values.model === 'cnn' ? [values.model] : undefined,
+    kinds: kinds(),
     filesOnly: values['files-only'],
     errors: values.errors,
     system: CODE_SYSTEM_IDS.find((id) => id === values.system) ?? fail(`--system must be one of ${CODE_SYSTEM_IDS.join(', ')}`),
   }),
-  blend: () => {
-    const passes = Number(values.passes);
-    if (!Number.isInteger(passes) || passes < 1) fail('--passes must be a whole number of at least 1');
-    return benchBlend({ seed: Number(values.seed), passes, modelsRoot: values['models-root'] });
-  },
+  blend: () => benchBlend({ seed: Number(values.seed), passes: passes(), modelsRoot: values['models-root'] }),
+  calibration: () => benchCalibration({ seed: Number(values.seed), passes: passes(), modelsRoot: values['models-root'], kinds: kinds() }),
   training: benchTraining,
   'fine-tune': () => benchFineTune({ seed: Number(values.seed) }),
   faults: benchFaults,

@@ -2,13 +2,13 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/engine/backend';
 import { blendMembers, WeightedSum, type Pooling } from '../../src/engine/blend';
-import { judge, logLoss, type Calibration } from '../../src/engine/calibration';
+import { logLoss } from '../../src/engine/calibration';
 import { strokeSource } from '../../src/engine/data/trainingMix';
 import { loadModel } from '../../src/engine/modelStore';
 import { CLASS_COUNT } from '../../src/engine/models';
 import { seededRandom } from '../../src/shared/random';
 import { BLEND } from '../lib/blendSettings';
-import { fitCalibration, readAtPlacements, readCalibrationSets, readsRight, type Readings } from '../lib/calibrationSets';
+import { digitsOf, fitCalibration, marks, readAtPlacements, readCalibrationSets, type Readings } from '../lib/calibrationSets';
 import { penDigits } from '../lib/datasets';
 import { BUNDLED_MODELS } from '../lib/models';
 
@@ -48,29 +48,6 @@ function pooled(cnn: Matrix, mlp: Matrix, { pooling, mlpShare }: { pooling: Pool
     return (layer.apply([tensor(cnn), tensor(mlp)]) as tf.Tensor).dataSync() as Float32Array;
   });
   return { rows: cnn.rows.map((_, i) => rows.slice(i * CLASS_COUNT, (i + 1) * CLASS_COUNT)), labels: cnn.labels };
-}
-
-const digitsOf = ({ rows, labels }: Readings): Readings => {
-  const kept = labels.flatMap((label, i) => (label < 10 ? [i] : []));
-  return { rows: kept.map((i) => rows[i]), labels: kept.map((i) => labels[i]) };
-};
-
-/** Digits read right, and the shares of right and of wrong ones marked unsure (or "?"). */
-function marks({ rows, labels }: Readings, calibration: Calibration) {
-  let right = 0;
-  let rightMarked = 0;
-  let wrongMarked = 0;
-  rows.forEach((row, i) => {
-    const reading = judge(row, calibration);
-    const isRight = readsRight(reading, labels[i]);
-    right += isRight ? 1 : 0;
-    if (reading.status !== 'sure') {
-      if (isRight) rightMarked++;
-      else wrongMarked++;
-    }
-  });
-  const wrong = labels.length - right;
-  return { accuracy: right / labels.length, unsureRight: right ? rightMarked / right : 0, unsureWrong: wrong ? wrongMarked / wrong : 0, wrong };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ModelKind } from '../../src/engine/models';
 import { inputTensor } from '../../src/engine/tensors';
 import { INPUT_PIXELS } from '../../src/shared/geometry';
 import { seededRandom } from '../../src/shared/random';
-import { calibrationScans, letters, penDigits } from './datasets';
+import { calibrationScans, letters, penDigits, type WriterRole } from './datasets';
 
 /**
  * Share of right readings on the calibration writers and scans that may be marked unsure: half of
@@ -50,6 +50,16 @@ export async function readAtPlacements(
 /** Whether the board shows the reading as the digit `label`, sure or unsure ("?" is never right). */
 export const readsRight = (reading: Judgement, label: number) => reading.status !== 'notDigit' && reading.digit === label;
 
+/** A group of pen-drawn writers as calibration reads them: their digits and letters, with fresh symbols. */
+export const writerGroup = (role: WriterRole): SampleSource[] => [
+  strokeSource('pendigits', penDigits(role), false),
+  strokeSource('letters', letters(role).map((s) => ({ label: NOT_A_DIGIT, strokes: s.strokes })), false),
+  symbolSource(1000),
+];
+
+/** Semeion's held-out batch of scans, the scans calibration reads. */
+export const calibrationScanSources = async (): Promise<SampleSource[]> => [scanSource('semeion', await calibrationScans(), false)];
+
 /**
  * What a model is calibrated on: the calibration writers' pen-drawn digits and letters with fresh
  * symbols (`writers`), and Semeion's held-out batch of scans (`scans`). The same seed reads the
@@ -59,12 +69,8 @@ export async function readCalibrationSets(
   model: tf.LayersModel, kind: ModelKind, seed: number, passes = CALIBRATION_PASSES,
 ): Promise<{ writers: Readings; scans: Readings }> {
   const random = seededRandom(seed + 1000);
-  const writers = await readAtPlacements(model, kind, [
-    strokeSource('pendigits', penDigits('calibrate'), false),
-    strokeSource('letters', letters('calibrate').map((s) => ({ label: NOT_A_DIGIT, strokes: s.strokes })), false),
-    symbolSource(1000),
-  ], random, passes);
-  const scans = await readAtPlacements(model, kind, [scanSource('semeion', await calibrationScans(), false)], random, passes);
+  const writers = await readAtPlacements(model, kind, writerGroup('calibrate'), random, passes);
+  const scans = await readAtPlacements(model, kind, await calibrationScanSources(), random, passes);
   return { writers, scans };
 }
 
@@ -87,5 +93,44 @@ export function fitCalibration({ writers, scans }: { writers: Readings; scans: R
     fittedOn: `temperature: ${writers.labels.length} readings of the calibration writers (pen-drawn digits, letters) and synthetic symbols; ` +
       `unsure marks: at most ${UNSURE_RIGHT_SHARE * 100} % of the right digits of the pen-drawn calibration writers and of Semeion's last ${scans.labels.length / passes} scans, ` +
       `each read at ${passes} placements`,
+  };
+}
+
+/** Only the readings of digits (not of letters or symbols). */
+export const digitsOf = ({ rows, labels }: Readings): Readings => {
+  const kept = labels.flatMap((label, i) => (label < 10 ? [i] : []));
+  return { rows: kept.map((i) => rows[i]), labels: kept.map((i) => labels[i]) };
+};
+
+/** How a calibration shows a set of digits: how many are read right, and how many right and wrong ones are marked unsure (or "?"). */
+export interface Marks {
+  accuracy: number;
+  right: number;
+  wrong: number;
+  rightMarked: number;
+  wrongMarked: number;
+  /** Share of the right digits marked. */
+  unsureRight: number;
+  /** Share of the wrong digits marked. */
+  unsureWrong: number;
+}
+
+export function marks({ rows, labels }: Readings, calibration: Calibration): Marks {
+  let right = 0;
+  let rightMarked = 0;
+  let wrongMarked = 0;
+  rows.forEach((row, i) => {
+    const reading = judge(row, calibration);
+    const isRight = readsRight(reading, labels[i]);
+    right += isRight ? 1 : 0;
+    if (reading.status !== 'sure') {
+      if (isRight) rightMarked++;
+      else wrongMarked++;
+    }
+  });
+  const wrong = labels.length - right;
+  return {
+    accuracy: labels.length ? right / labels.length : 0, right, wrong, rightMarked, wrongMarked,
+    unsureRight: right ? rightMarked / right : 0, unsureWrong: wrong ? wrongMarked / wrong : 0,
   };
 }

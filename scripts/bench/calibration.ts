@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { initBackend } from '../../src/engine/backend';
+import type { Calibration } from '../../src/engine/calibration';
+import { loadModel } from '../../src/engine/modelStore';
+import type { ModelKind } from '../../src/engine/models';
+import { seededRandom } from '../../src/shared/random';
+import {
+  calibrationScanSources, digitsOf, fitCalibration, marks, readAtPlacements, writerGroup, type Marks, type Readings,
+} from '../lib/calibrationSets';
+import type { WriterRole } from '../lib/datasets';
+import { BUNDLED_MODELS } from '../lib/models';
+
+type HeldOutRole = Exclude<WriterRole, 'train'>;
+
+export interface Fold {
+  fittedOn: HeldOutRole;
+  judgedOn: HeldOutRole;
+  calibration: Calibration;
+  marks: Marks;
+}
+
+/**
+ * Two-fold cross-fitting of the calibrate stage's rule over the two groups of pen-drawn writers no
+ * stage trains on: fitted on one group (with the scans) and judged on the other's digits, both
+ * ways. Every digit is judged by a threshold fitted without its writer, so the ten writers
+ * together say how the rule marks unseen writers' mistakes, where the five test writers' dozen
+ * mistakes say it loosely.
+ */
+export function crossFitted(groups: Record<HeldOutRole, Readings>, scans: Readings, passes: number): Fold[] {
+  return (['calibrate', 'test'] as const).map((fittedOn) => {
+    const judgedOn = fittedOn === 'calibrate' ? 'test' : 'calibrate';
+    const fitted = fitCalibration({ writers: groups[fittedOn], scans }, passes);
+    const calibration = { ...fitted, fittedOn: `the ${fittedOn} writers and Semeion's last batch, by the calibrate stage's rule` };
+    return { fittedOn, judgedOn, calibration, marks: marks(digitsOf(groups[judgedOn]), calibration) };
+  });
+}
+
+/** The folds' digits together: wrong and right ones marked, of all ten writers. */
+export function pooledMarks(folds: readonly Fold[]): Marks {
+  const sum = (key: 'right' | 'wrong' | 'rightMarked' | 'wrongMarked') => folds.reduce((total, fold) => total + fold.marks[key], 0);
+  const [right, wrong, rightMarked, wrongMarked] = [sum('right'), sum('wrong'), sum('rightMarked'), sum('wrongMarked')];
+  return {
+    accuracy: right + wrong ? right / (right + wrong) : 0, right, wrong, rightMarked, wrongMarked,
+    unsureRight: right ? rightMarked / right : 0, unsureWrong: wrong ? wrongMarked / wrong : 0,
+  };
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
+const describe = (m: Marks) =>
+  `${percent(m.accuracy)} read right; unsure marks on right ${percent(m.unsureRight)} (${m.rightMarked} of ${m.right}), ` +
+  `on wrong ${percent(m.unsureWrong)} (${m.wrongMarked} of ${m.wrong})`;
+
+/**
+ * The calibrate stage's rule judged on writers it was not fitted on, for each bundled model (or
+ * those under `modelsRoot`): both folds of `crossFitted`, and the ten writers pooled. Every sample
+ * is read at `passes` placements.
+ */
+export async function benchCalibration(options: {
+  seed: number; passes: number; modelsRoot?: string; kinds?: ModelKind[];
+}): Promise<Record<string, unknown>[]> {
+  await initBackend();
+  const results: Record<string, unknown>[] = [];
+  for (const kind of options.kinds ?? (['mlp', 'cnn'] as const)) {
+    const { model } = await loadModel(path.join(options.modelsRoot ?? BUNDLED_MODELS, kind), kind);
+    const random = seededRandom(options.seed + 3000);
+    const read = async (role: HeldOutRole) => readAtPlacements(model, kind, writerGroup(role), random, options.passes);
+    const groups = { calibrate: await read('calibrate'), test: await read('test') };
+    const scans = await readAtPlacements(model, kind, await calibrationScanSources(), random, options.passes);
+    const folds = crossFitted(groups, scans, options.passes);
+    for (const fold of folds) {
+      console.log(`${kind.toUpperCase()} fitted on the ${fold.fittedOn} writers (T ${fold.calibration.temperature.toFixed(3)}, ` +
+        `unsure below ${fold.calibration.unsureBelow.toFixed(3)}), judged on the ${fold.judgedOn} writers: ${describe(fold.marks)}`);
+    }
+    const pooled = pooledMarks(folds);
+    console.log(`${kind.toUpperCase()} ten writers, each judged by a threshold fitted without them: ${describe(pooled)}`);
+    results.push({ model: kind, folds, pooled });
+  }
+  console.log(`Each sample read at ${options.passes} placements. Writers: pen-drawn 03, 09, 15, 21, 27 (calibrate) and 06, 12, 18, 24, 30 ` +
+    '(test) with their letters (UCI pendigits, UNIPEN; CC BY 4.0) and synthetic symbols; scans: Semeion\'s last batch (UCI, CC BY 4.0).');
+  return results;
+}
