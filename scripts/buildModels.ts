@@ -126,11 +126,11 @@ const PEN_PASSES = 3;
 const MNIST_THICK_SHARE = 0.2;
 /**
  * Of the augmented MNIST digits, the share stored first as USPS or Semeion stores a scan, in every
- * stage of the CNN's: the scanned sets hold a few hundred writers, and the CNN had been unsure of a
- * twentieth of the right digits of Semeion's (1-bit, stretched to their square) held-out writers.
- * Not the MLP's: so built, it read more digits but was sure of more of its mistakes.
+ * stage: the scanned sets hold a few hundred writers, and both networks had been unsure of too many
+ * right digits of writers they had never seen when those came as 1-bit scans stretched to their
+ * square (the CNN of one in twenty-five, the MLP of one in twenty).
  */
-const MNIST_SCAN_SHARE: Record<ModelKind, number> = { mlp: 0, cnn: 0.2 };
+const MNIST_SCAN_SHARE = 0.2;
 /** Of the MNIST digits shown as they are, the share drawn into a box first, as the app reads any image. */
 const MNIST_BOXED_SHARE = 1 / 3;
 /** "10,000 an epoch, 4,000 in the sharpen stage…": over the stages that train this kind. */
@@ -145,7 +145,7 @@ function lettersAndSymbols(which: 'letters' | 'symbols'): string {
 const TRAINING_DATA = [
   kind === 'cnn'
     ? `${CREDITS.mnist}: the 60,000 training images, 40,000 an epoch in the train stage, all of them in the polish and sharpen stages, twice in the refine stage; augmented (a fifth of the pen renderings with a marker, a fifth of the augmented ones stored as USPS or Semeion stores a scan), but a quarter shown as they are in the train stage, half in the polish stage, three quarters in the sharpen and refine stages (a third of those drawn into a box first, half of those widened)`
-    : `${CREDITS.mnist}: the 60,000 training images, 40,000 an epoch (all in the finish and polish stages), augmented (a fifth of the pen renderings with a marker; half as they are in the polish stage, a third of those drawn into a box first, half of those widened)`,
+    : `${CREDITS.mnist}: the 60,000 training images, 40,000 an epoch (all in the finish and polish stages), augmented (a fifth of the pen renderings with a marker, a fifth of the augmented ones stored as USPS or Semeion stores a scan; half as they are in the polish stage, a third of those drawn into a box first, half of those widened)`,
   `${CREDITS.usps} and ${CREDITS.semeion}: all of USPS and Semeion's first five batches (its last, about 20 writers, calibrates), drawn into a box and distorted, half of them widened to 0.5–1 of their height (as a scan's size normalisation widens a 1)`,
   `${CREDITS.pendigits}: 20 of the 30 writers, redrawn ${PEN_PASSES} times an epoch; writers 03, 09, 15, 21, 27 calibrate, 06, 12, 18, 24, 30 test`,
   `${CREDITS.letters}: letters not written like digits, 70 % of writers (by name hash), as "not a digit" (${lettersAndSymbols('letters')}); 15 % calibrate, 15 % test`,
@@ -171,7 +171,7 @@ async function trainStage(name: keyof typeof STAGES): Promise<void> {
   const parts: { source: SampleSource; perEpoch: number }[] = [
     {
       source: mnistSource(mnist, true, {
-        plainShare: stage.mnistPlainShare[kind], boxedShare: MNIST_BOXED_SHARE, thickShare: MNIST_THICK_SHARE, scanShare: MNIST_SCAN_SHARE[kind],
+        plainShare: stage.mnistPlainShare[kind], boxedShare: MNIST_BOXED_SHARE, thickShare: MNIST_THICK_SHARE, scanShare: MNIST_SCAN_SHARE,
       }),
       perEpoch: stage.mnistPerEpoch,
     },

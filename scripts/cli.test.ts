@@ -173,6 +173,8 @@ describe('bench blend', () => {
   });
 
   it('refuses a number of placements that is not a whole number of at least 1', async () => {
-    await expect(tsx('bench.ts', ['blend', '--passes', '0'])).rejects.toMatchObject({ stderr: expect.stringMatching(/--passes must be a whole number/) });
+    for (const bench of ['blend', 'calibration']) {
+      await expect(tsx('bench.ts', [bench, '--passes', '0'])).rejects.toMatchObject({ stderr: expect.stringMatching(/--passes must be a whole number/) });
+    }
   });
 });
