@@ -128,7 +128,8 @@ const MNIST_THICK_SHARE = 0.2;
  * Of the augmented MNIST digits, the share stored first as USPS or Semeion stores a scan, in every
  * stage: the scanned sets hold a few hundred writers, and both networks had been unsure of too many
  * right digits of writers they had never seen when those came as 1-bit scans stretched to their
- * square (the CNN of one in twenty-five, the MLP of one in twenty).
+ * square (the CNN of one in twenty-five, the MLP of one in twenty). The MLP so built is surer of
+ * some of its pen-drawn mistakes and less at ease with odd hands (README has the figures).
  */
 const MNIST_SCAN_SHARE = 0.2;
 /** Of the MNIST digits shown as they are, the share drawn into a box first, as the app reads any image. */

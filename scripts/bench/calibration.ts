@@ -5,7 +5,7 @@ import { loadModel } from '../../src/engine/modelStore';
 import type { ModelKind } from '../../src/engine/models';
 import { seededRandom } from '../../src/shared/random';
 import {
-  calibrationScanSources, digitsOf, fitCalibration, marks, readAtPlacements, writerGroup, type Marks, type Readings,
+  calibrationScanSources, digitsOf, fitCalibration, marks, marksOf, readAtPlacements, writerGroup, type Marks, type Readings,
 } from '../lib/calibrationSets';
 import type { WriterRole } from '../lib/datasets';
 import { BUNDLED_MODELS } from '../lib/models';
@@ -38,15 +38,11 @@ export function crossFitted(groups: Record<HeldOutRole, Readings>, scans: Readin
 /** The folds' digits together: wrong and right ones marked, of all ten writers. */
 export function pooledMarks(folds: readonly Fold[]): Marks {
   const sum = (key: 'right' | 'wrong' | 'rightMarked' | 'wrongMarked') => folds.reduce((total, fold) => total + fold.marks[key], 0);
-  const [right, wrong, rightMarked, wrongMarked] = [sum('right'), sum('wrong'), sum('rightMarked'), sum('wrongMarked')];
-  return {
-    accuracy: right + wrong ? right / (right + wrong) : 0, right, wrong, rightMarked, wrongMarked,
-    unsureRight: right ? rightMarked / right : 0, unsureWrong: wrong ? wrongMarked / wrong : 0,
-  };
+  return marksOf({ right: sum('right'), wrong: sum('wrong'), rightMarked: sum('rightMarked'), wrongMarked: sum('wrongMarked') });
 }
 
 const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
-const describe = (m: Marks) =>
+const summary = (m: Marks) =>
   `${percent(m.accuracy)} read right; unsure marks on right ${percent(m.unsureRight)} (${m.rightMarked} of ${m.right}), ` +
   `on wrong ${percent(m.unsureWrong)} (${m.wrongMarked} of ${m.wrong})`;
 
@@ -69,10 +65,10 @@ export async function benchCalibration(options: {
     const folds = crossFitted(groups, scans, options.passes);
     for (const fold of folds) {
       console.log(`${kind.toUpperCase()} fitted on the ${fold.fittedOn} writers (T ${fold.calibration.temperature.toFixed(3)}, ` +
-        `unsure below ${fold.calibration.unsureBelow.toFixed(3)}), judged on the ${fold.judgedOn} writers: ${describe(fold.marks)}`);
+        `unsure below ${fold.calibration.unsureBelow.toFixed(3)}), judged on the ${fold.judgedOn} writers: ${summary(fold.marks)}`);
     }
     const pooled = pooledMarks(folds);
-    console.log(`${kind.toUpperCase()} ten writers, each judged by a threshold fitted without them: ${describe(pooled)}`);
+    console.log(`${kind.toUpperCase()} ten writers, each judged by a threshold fitted without them: ${summary(pooled)}`);
     results.push({ model: kind, folds, pooled });
   }
   console.log(`Each sample read at ${options.passes} placements. Writers: pen-drawn 03, 09, 15, 21, 27 (calibrate) and 06, 12, 18, 24, 30 ` +

@@ -128,9 +128,13 @@ export function marks({ rows, labels }: Readings, calibration: Calibration): Mar
       else wrongMarked++;
     }
   });
-  const wrong = labels.length - right;
+  return marksOf({ right, wrong: labels.length - right, rightMarked, wrongMarked });
+}
+
+/** The shares, from the counts. */
+export function marksOf({ right, wrong, rightMarked, wrongMarked }: Pick<Marks, 'right' | 'wrong' | 'rightMarked' | 'wrongMarked'>): Marks {
   return {
-    accuracy: labels.length ? right / labels.length : 0, right, wrong, rightMarked, wrongMarked,
+    accuracy: right + wrong ? right / (right + wrong) : 0, right, wrong, rightMarked, wrongMarked,
     unsureRight: right ? rightMarked / right : 0, unsureWrong: wrong ? wrongMarked / wrong : 0,
   };
 }
