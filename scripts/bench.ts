@@ -46,6 +46,7 @@ import { benchTraining } from './bench/training';
 import { benchGallery, benchUi } from './bench/ui';
 import { CODE_SYSTEM_IDS } from '../src/shared/postal/systems';
 import { errorMessage } from '../src/shared/engineError';
+import type { ModelKind } from '../src/engine/models';
 import { CALIBRATION_PASSES } from './lib/calibrationSets';
 
 function fail(message: string): never {
@@ -75,7 +76,10 @@ function passes(): number {
   return Number.isInteger(count) && count >= 1 ? count : fail('--passes must be a whole number of at least 1');
 }
 
-const kinds = () => (values.model === 'mlp' || values.model === 'cnn' ? [values.model] : undefined);
+function kinds(): ModelKind[] | undefined {
+  const { model } = values;
+  return model === 'mlp' || model === 'cnn' ? [model] : undefined;
+}
 
 const benches: Record<string, () => Promise<unknown[]>> = {
   recognize: benchRecognize,
