@@ -26,9 +26,10 @@
  * npm run bench -- faults [--json]
  *   the browser-hosted server under abuse and load: 10,000 malformed messages, every broken-frame
  *   kind, 30 tablets recognising at once, 1,000 × Use this model; memory before and after.
- * npm run bench -- fine-tune [--json] [--seed N]
+ * npm run bench -- fine-tune [--json] [--seed N] [--models-root DIR]
  *   teaching one new writer: errors on half their digits before and after fine-tuning on the other
- *   half (with replay), MNIST test before and after, and how long it takes.
+ *   half (with replay), MNIST test before and after, and how long it takes. Of the bundled models,
+ *   or of DIR/mlp and DIR/cnn.
  * npm run bench -- ui [--json]
  *   in Chromium (browser-hosted mode): from the Recognize click to the digits painted.
  * npm run bench -- gallery [--json]
@@ -97,7 +98,7 @@ const benches: Record<string, () => Promise<unknown[]>> = {
   blend: () => benchBlend({ seed: Number(values.seed), passes: passes(), modelsRoot: values['models-root'] }),
   calibration: () => benchCalibration({ seed: Number(values.seed), passes: passes(), modelsRoot: values['models-root'], kinds: kinds() }),
   training: benchTraining,
-  'fine-tune': () => benchFineTune({ seed: Number(values.seed) }),
+  'fine-tune': () => benchFineTune({ seed: Number(values.seed), modelsRoot: values['models-root'] }),
   faults: benchFaults,
   ui: benchUi,
   gallery: benchGallery,

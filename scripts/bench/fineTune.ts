@@ -33,15 +33,16 @@ const HANDS: Record<string, { name: string; hand: Hand }> = {
 /**
  * Teaching the model one new writer, as the training panel's "our examples" does: the writer's
  * digits split in halves (alternately), the bundled model fine-tuned on one half with MNIST and
- * symbols replayed, and measured on the other half and on MNIST test, before and after.
+ * symbols replayed, and measured on the other half and on MNIST test, before and after. Of the
+ * bundled models, or of those under `modelsRoot`.
  */
-export async function benchFineTune(options: { seed: number }): Promise<Record<string, unknown>[]> {
+export async function benchFineTune(options: { seed: number; modelsRoot?: string }): Promise<Record<string, unknown>[]> {
   await initBackend();
   const test = await loadMnist('test');
   const random = seededRandom(options.seed);
   const results: Record<string, unknown>[] = [];
   for (const kind of MODEL_KINDS) {
-    const directory = path.join(BUNDLED_MODELS, kind);
+    const directory = path.join(options.modelsRoot ?? BUNDLED_MODELS, kind);
     const mnistBefore = (await loadModel(directory, kind)).card.mnistTestAccuracy;
     for (const [writer, { name, hand }] of Object.entries(HANDS)) {
       const digits = penDigits('test').filter((s) => s.writer === writer).map((s) => ({
