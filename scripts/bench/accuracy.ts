@@ -279,7 +279,7 @@ export async function benchAccuracy(options: {
             `region right ${percent(row.regionRightOfCodesRight ?? 0)}` +
             (row.invalidCodesRefused === undefined ? '' : `  invalid codes refused ${percent(row.invalidCodesRefused)}`)));
         if (dataset.name === PEN_TEST_SET) console.log(`confusion, ${kind.toUpperCase()} on ${dataset.name} (rows: truth, columns: shown)\n${confusionTable(labels, readings)}`);
-        if (options.errors) console.log(mistakes(labels, readings).map((line) => `  ${line}`).join('\n'));
+        if (options.errors) mistakes(labels, readings).forEach((line) => console.log(`  ${line}`));
       } else {
         const rejected = readings.filter(marked).length / readings.length;
         rows.push({ dataset: dataset.name, model: kind, samples: readings.length, rejected });
