@@ -11,6 +11,7 @@ import { BLEND } from '../lib/blendSettings';
 import { digitsOf, fitCalibration, marks, readAtPlacements, readCalibrationSets, type Readings } from '../lib/calibrationSets';
 import { penDigits } from '../lib/datasets';
 import { BUNDLED_MODELS } from '../lib/models';
+import { percent } from '../lib/stats';
 
 /** The CNN alone (the MLP's share 0), and each pooling with the MLP at 0.1–0.5 of the answer. */
 const CANDIDATES: { pooling: Pooling; mlpShare: number }[] = [
@@ -83,7 +84,6 @@ export async function benchBlend(options: { seed: number; passes: number; models
     const test = marks(sets.test, calibration);
     const chosen = candidate.pooling === BLEND.pooling && candidate.mlpShare === BLEND.mlpShare;
     const name = candidate.mlpShare === 0 ? 'CNN alone' : `${candidate.pooling} ${candidate.mlpShare}`;
-    const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
     console.log(`${name.padEnd(15)} T ${calibration.temperature.toFixed(3)}  unsure below ${calibration.unsureBelow.toFixed(3)}  ` +
       `log loss ${calibrationLogLoss.toFixed(4)}  calibration writers: wrong marked ${percent(calibrationWriters.unsureWrong)}; ` +
       `Semeion: ${percent(scans.accuracy)}, wrong marked ${percent(scans.unsureWrong)}; test writers: ${percent(test.accuracy)}, ` +

@@ -2,13 +2,14 @@ import path from 'node:path';
 import { initBackend } from '../../src/engine/backend';
 import type { Calibration } from '../../src/engine/calibration';
 import { loadModel } from '../../src/engine/modelStore';
-import type { ModelKind } from '../../src/engine/models';
+import { MODEL_KINDS, type ModelKind } from '../../src/engine/models';
 import { seededRandom } from '../../src/shared/random';
 import {
   calibrationScanSources, digitsOf, fitCalibration, marks, marksOf, readAtPlacements, writerGroup, type Marks, type Readings,
 } from '../lib/calibrationSets';
 import type { WriterRole } from '../lib/datasets';
 import { BUNDLED_MODELS } from '../lib/models';
+import { percent } from '../lib/stats';
 
 type HeldOutRole = Exclude<WriterRole, 'train'>;
 
@@ -41,7 +42,6 @@ export function pooledMarks(folds: readonly Fold[]): Marks {
   return marksOf({ right: sum('right'), wrong: sum('wrong'), rightMarked: sum('rightMarked'), wrongMarked: sum('wrongMarked') });
 }
 
-const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
 const summary = (m: Marks) =>
   `${percent(m.accuracy)} read right; unsure marks on right ${percent(m.unsureRight)} (${m.rightMarked} of ${m.right}), ` +
   `on wrong ${percent(m.unsureWrong)} (${m.wrongMarked} of ${m.wrong})`;
@@ -56,7 +56,7 @@ export async function benchCalibration(options: {
 }): Promise<Record<string, unknown>[]> {
   await initBackend();
   const results: Record<string, unknown>[] = [];
-  for (const kind of options.kinds ?? (['mlp', 'cnn'] as const)) {
+  for (const kind of options.kinds ?? MODEL_KINDS) {
     const { model } = await loadModel(path.join(options.modelsRoot ?? BUNDLED_MODELS, kind), kind);
     const random = seededRandom(options.seed + 3000);
     const read = async (role: HeldOutRole) => readAtPlacements(model, kind, writerGroup(role), random, options.passes);
