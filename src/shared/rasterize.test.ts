@@ -29,10 +29,23 @@ describe('rasterizeStrokes', () => {
 });
 
 describe('smoothStroke', () => {
-  it('keeps the ends and pulls a zig-zag towards its centre line', () => {
-    const smooth = smoothStroke([[0, 0], [10, 10], [20, 0], [30, 10], [40, 0]]);
+  it('keeps the ends and pulls a fine zig-zag (a shaky pointer) towards its centre line', () => {
+    const smooth = smoothStroke([[0, 0], [1, 1], [2, 0], [3, 1], [4, 0]]);
     expect(smooth[0]).toEqual([0, 0]);
-    expect(smooth[4]).toEqual([40, 0]);
-    expect(smooth[2][1]).toBeCloseTo(5);
+    expect(smooth[smooth.length - 1]).toEqual([4, 0]);
+    expect(smooth[2][1]).toBeCloseTo(0.5);
+  });
+
+  it('keeps the corner between two samples far apart, as a device that samples seldom gives them', () => {
+    const smooth = smoothStroke([[0, 0], [30, 0], [30, 30]]);
+    const nearestToCorner = Math.min(...smooth.map(([x, y]) => Math.hypot(x - 30, y)));
+    expect(nearestToCorner).toBeLessThan(1);
+    expect(smooth[0]).toEqual([0, 0]);
+    expect(smooth[smooth.length - 1]).toEqual([30, 30]);
+  });
+
+  it('leaves every step of the smoothed stroke no longer than a pointer sample', () => {
+    const smooth = smoothStroke([[0, 0], [50, 0]]);
+    for (let i = 1; i < smooth.length; i++) expect(smooth[i][0] - smooth[i - 1][0]).toBeLessThanOrEqual(2);
   });
 });
