@@ -64,7 +64,7 @@ function drawSegment(
  * Longest step, in box units, that smoothing treats as one pointer sample to the next. Longer
  * steps (a device that samples seldom, a fast hand) are filled in first, so the smoothing rounds
  * a mouse's jitter without cutting the corner between two samples far apart: with the corners
- * cut, digits drawn with a tenth of the usual samples read 2 points worse.
+ * cut, digits drawn with a quarter of the usual samples read 2 points worse.
  */
 const SMOOTHING_STEP = 2;
 
