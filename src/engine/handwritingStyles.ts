@@ -1,4 +1,4 @@
-import type { Point } from '../shared/rasterize';
+import { pointsAlong, type Point } from '../shared/rasterize';
 import { uniform } from '../shared/random';
 
 /**
@@ -11,14 +11,7 @@ import { uniform } from '../shared/random';
  */
 
 /** Adds evenly spaced points along a segment, so it is drawn as a continuous stroke. */
-function line(from: Point, to: Point, spacing = 0.3): Point[] {
-  const length = Math.hypot(to[0] - from[0], to[1] - from[1]);
-  const steps = Math.max(1, Math.ceil(length / spacing));
-  return Array.from({ length: steps + 1 }, (_, i) => [
-    from[0] + ((to[0] - from[0]) * i) / steps,
-    from[1] + ((to[1] - from[1]) * i) / steps,
-  ] as const);
-}
+const line = (from: Point, to: Point, spacing = 0.3): Point[] => pointsAlong(from, to, spacing);
 
 function extent(points: readonly Point[]) {
   let top = points[0], bottom = points[0], minX = Infinity, maxX = -Infinity;

@@ -68,15 +68,19 @@ function drawSegment(
  */
 const SMOOTHING_STEP = 2;
 
+/** Points evenly spaced from `from` to `to`, both included, no two further apart than `spacing`. */
+export function pointsAlong(from: Point, to: Point, spacing: number): Point[] {
+  const steps = Math.max(1, Math.ceil(Math.hypot(to[0] - from[0], to[1] - from[1]) / spacing));
+  return Array.from({ length: steps + 1 }, (_, i): Point => [
+    from[0] + ((to[0] - from[0]) * i) / steps,
+    from[1] + ((to[1] - from[1]) * i) / steps,
+  ]);
+}
+
 /** The stroke with points added along each step longer than `step`, every recorded point kept. */
 function filledIn(stroke: Stroke, step: number): Point[] {
   const out: Point[] = stroke.length ? [[stroke[0][0], stroke[0][1]]] : [];
-  for (let i = 1; i < stroke.length; i++) {
-    const [ax, ay] = stroke[i - 1];
-    const [bx, by] = stroke[i];
-    const parts = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / step));
-    for (let k = 1; k <= parts; k++) out.push([ax + ((bx - ax) * k) / parts, ay + ((by - ay) * k) / parts]);
-  }
+  for (let i = 1; i < stroke.length; i++) out.push(...pointsAlong(stroke[i - 1], stroke[i], step).slice(1));
   return out;
 }
 
