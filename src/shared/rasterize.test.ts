@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rasterizeStrokes, smoothStroke } from './rasterize';
+import { MAX_STROKE_POINTS, StrokesSchema } from './contract';
+import { piecesOf, rasterizeStrokes, smoothStroke, type Point } from './rasterize';
 
 describe('rasterizeStrokes', () => {
   it('draws a continuous line between far-apart points (no gaps at speed)', () => {
@@ -47,5 +48,22 @@ describe('smoothStroke', () => {
   it('leaves every step of the smoothed stroke no longer than a pointer sample', () => {
     const smooth = smoothStroke([[0, 0], [50, 0]]);
     for (let i = 1; i < smooth.length; i++) expect(smooth[i][0] - smooth[i - 1][0]).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('piecesOf', () => {
+  it('keeps a stroke within the limit whole', () => {
+    const stroke: Point[] = [[0, 0], [5, 5], [9, 1]];
+    expect(piecesOf(stroke, 3)).toEqual([stroke]);
+  });
+
+  it('cuts a long scribble into storable strokes that draw the same ink', () => {
+    // Back and forth across the box for 10,000 box units: far more points than one stroke may store.
+    const scribble = smoothStroke([[10, 10], [90, 10], [10, 12], [90, 12], ...Array.from({ length: 120 }, (_, i): Point => [i % 2 ? 10 : 90, 14 + i * 0.6])]);
+    expect(scribble.length).toBeGreaterThan(2 * MAX_STROKE_POINTS);
+    const pieces = piecesOf(scribble, MAX_STROKE_POINTS);
+    expect(StrokesSchema.safeParse(pieces).success).toBe(true);
+    for (let i = 1; i < pieces.length; i++) expect(pieces[i][0]).toEqual(pieces[i - 1][pieces[i - 1].length - 1]);
+    expect(rasterizeStrokes(pieces, 100, 100, 6)).toEqual(rasterizeStrokes([scribble], 100, 100, 6));
   });
 });

@@ -103,3 +103,14 @@ export function smoothStroke(stroke: Stroke): Point[] {
   out.push(points[points.length - 1]);
   return out;
 }
+
+/**
+ * The stroke cut into consecutive pieces of at most `maxPoints` points, each starting where the
+ * last ended, so together they draw the same ink however long the trace.
+ */
+export function piecesOf(stroke: Stroke, maxPoints: number): Stroke[] {
+  if (stroke.length <= maxPoints) return [stroke];
+  const pieces: Stroke[] = [];
+  for (let start = 0; start < stroke.length - 1; start += maxPoints - 1) pieces.push(stroke.slice(start, start + maxPoints));
+  return pieces;
+}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { BOX_SIZE, PEN_WIDTH } from '../../shared/geometry';
-import { smoothStroke, type Point, type Stroke } from '../../shared/rasterize';
+import { MAX_STROKE_POINTS } from '../../shared/contract';
+import { piecesOf, smoothStroke, type Point, type Stroke } from '../../shared/rasterize';
 
 interface Props {
   index: number;
@@ -100,7 +101,8 @@ export function DrawingBox({ index, strokes, label, onStroke }: Props) {
         const stroke = current.current;
         current.current = null;
         drawingPointer.current = null;
-        if (stroke) onStroke(smoothStroke(stroke));
+        // A very long scribble is kept as several strokes, each one that an example may store.
+        if (stroke) piecesOf(smoothStroke(stroke), MAX_STROKE_POINTS).forEach((piece) => onStroke(piece));
       }}
       onPointerCancel={(event) => {
         if (event.pointerId !== drawingPointer.current) return;
