@@ -17,6 +17,7 @@ import { isValidCode, regionOf, type CodeSystem } from '../../src/shared/postal/
 import { decodeCode } from '../../src/shared/postal/decode';
 import { codeSystem } from '../../src/shared/postal/systems';
 import type { InkImage } from '../../src/shared/ink';
+import type { Stroke } from '../../src/shared/rasterize';
 import { seededRandom } from '../../src/shared/random';
 import {
   CREDITS, DIGIT_LIKE_LETTERS, LETTERS_FILE, letterWriterRole, PEN_DIGITS_FILE, penWriterRole, scanFile, TEST_SCAN,
@@ -198,6 +199,9 @@ export function mistakes(labels: readonly number[], readings: readonly BoxReadin
 
 const PEN_TEST_SET = 'pendigits-test-writers';
 
+/** Every `n`th point of a stroke, and its last. */
+const everyNthPoint = (n: number) => (stroke: Stroke): Stroke => stroke.filter((_, i) => i % n === 0 || i === stroke.length - 1);
+
 /** The sets of ../shared/data (and MNIST's test set) that no bundled model was trained or calibrated on. */
 async function heldOutSets(random: () => number, seed: number, mnistLimit?: number): Promise<Dataset[]> {
   const test = await loadMnist('test');
@@ -207,6 +211,10 @@ async function heldOutSets(random: () => number, seed: number, mnistLimit?: numb
   const letterSamples = loadStrokeFile(LETTERS_FILE).filter((s) => letterWriterRole(s.writer) === 'test');
   const symbolRandom = seededRandom(seed + 7);
   const [penSet] = strokeDatasets(PEN_TEST_SET, pen, random);
+  // The same writers as a device that reports the pen a quarter as often would give them (about ten
+  // points a digit), placed by a random of their own so that every other set is placed the same.
+  const [sparsePenSet] = strokeDatasets(`${PEN_TEST_SET}-quarter-samples`,
+    pen.map((sample) => ({ ...sample, strokes: sample.strokes.map(everyNthPoint(4)) })), seededRandom(seed + 13));
   const mnistSet = (name: string, box: (digit: Uint8Array) => InkImage): Dataset => ({
     name,
     labels: Array.from(test.labels.subarray(0, mnistCount)),
@@ -220,6 +228,7 @@ async function heldOutSets(random: () => number, seed: number, mnistLimit?: numb
       imageInBox(asScan({ width: MNIST_SIDE, height: MNIST_SIDE, data: digit }, style), style.side, randomPlacement(scanRandom)))),
     penSet,
     { ...penSet, name: 'pendigits-test-writers-v1-preprocessing', v1: true },
+    sparsePenSet,
     await idxDataset(scanFile(TEST_SCAN), random, 'optdigits'),
     ...strokeDatasets('letters-test-writers', letterSamples.filter((s) => !DIGIT_LIKE_LETTERS.has(String(s.label))), random),
     ...strokeDatasets('letters-written-like-digits', letterSamples.filter((s) => DIGIT_LIKE_LETTERS.has(String(s.label))), random),
@@ -290,7 +299,7 @@ export async function benchAccuracy(options: {
   console.log([
     'Sources (none of these samples was trained or calibrated on):',
     `  boxed-mnist-test: ${CREDITS.mnist}, test set`,
-    `  pendigits-test-writers: ${CREDITS.pendigits}, writers 06, 12, 18, 24, 30`,
+    `  pendigits-test-writers: ${CREDITS.pendigits}, writers 06, 12, 18, 24, 30 (-quarter-samples: every fourth pen sample kept)`,
     `  optdigits: ${CREDITS.optdigits}, the 30 training writers' 32×32 bitmaps`,
     `  letters-*: ${CREDITS.letters}, the test writers (15 % by name hash)`,
   ].join('\n'));
