@@ -45,9 +45,26 @@ describe('smoothStroke', () => {
     expect(smooth[smooth.length - 1]).toEqual([30, 30]);
   });
 
-  it('leaves every step of the smoothed stroke no longer than a pointer sample', () => {
+  it('leaves no step of a long straight stroke longer than a pointer sample', () => {
     const smooth = smoothStroke([[0, 0], [50, 0]]);
-    for (let i = 1; i < smooth.length; i++) expect(smooth[i][0] - smooth[i - 1][0]).toBeLessThanOrEqual(2);
+    for (let i = 1; i < smooth.length; i++) {
+      expect(smooth[i][1]).toBe(0);
+      expect(smooth[i][0] - smooth[i - 1][0]).toBeLessThanOrEqual(2 + 1e-9);
+    }
+  });
+
+  it('fills in a circle sampled six times as a circle, not a hexagon', () => {
+    const sixth = (Math.PI * 2) / 6;
+    const circle = Array.from({ length: 7 }, (_, i): Point => [50 + 30 * Math.cos(i * sixth), 50 + 30 * Math.sin(i * sixth)]);
+    // Between the second and the second-to-last samples, where each step has a neighbour either side.
+    const inner = smoothStroke(circle).filter(([x, y]) => {
+      const angle = (Math.atan2(y - 50, x - 50) + Math.PI * 2) % (Math.PI * 2);
+      return angle >= sixth && angle <= 5 * sixth;
+    });
+    const radii = inner.map(([x, y]) => Math.hypot(x - 50, y - 50));
+    // Straight lines between the samples come 4 units inside the circle halfway between two.
+    expect(Math.min(...radii)).toBeGreaterThan(28.5);
+    expect(Math.max(...radii)).toBeLessThan(31);
   });
 });
 

@@ -77,10 +77,42 @@ export function pointsAlong(from: Point, to: Point, spacing: number): Point[] {
   ]);
 }
 
-/** The stroke with points added along each step longer than `step`, every recorded point kept. */
-function filledIn(stroke: Stroke, step: number): Point[] {
+/**
+ * The point a fraction `s` of the way from `p1` to `p2` on the centripetal Catmull-Rom curve
+ * through `p0`…`p3`. Its knots are spaced by the square root of each chord, so the curve makes
+ * no loop or cusp between two samples.
+ */
+function catmullRom(p0: Point, p1: Point, p2: Point, p3: Point, s: number): Point {
+  const knot = (a: Point, b: Point) => Math.max(1e-4, Math.sqrt(Math.hypot(b[0] - a[0], b[1] - a[1])));
+  const t1 = knot(p0, p1);
+  const t2 = t1 + knot(p1, p2);
+  const t3 = t2 + knot(p2, p3);
+  const t = t1 + (t2 - t1) * s;
+  const towards = (a: Point, b: Point, ta: number, tb: number): Point => {
+    const w = (t - ta) / (tb - ta);
+    return [a[0] + (b[0] - a[0]) * w, a[1] + (b[1] - a[1]) * w];
+  };
+  const [a1, a2, a3] = [towards(p0, p1, 0, t1), towards(p1, p2, t1, t2), towards(p2, p3, t2, t3)];
+  return towards(towards(a1, a2, 0, t2), towards(a2, a3, t1, t3), t1, t2);
+}
+
+/**
+ * The stroke with points added along each step longer than `spacing`, every recorded point kept.
+ * The points added lie on a curve through the recorded ones rather than on the straight line
+ * between two: a pen moves along curves, and with samples far apart (about five a digit) the
+ * straight lines turn a 0 into a polygon that reads as anything.
+ */
+function filledIn(stroke: Stroke, spacing: number): Point[] {
   const out: Point[] = stroke.length ? [[stroke[0][0], stroke[0][1]]] : [];
-  for (let i = 1; i < stroke.length; i++) out.push(...pointsAlong(stroke[i - 1], stroke[i], step).slice(1));
+  const last = stroke.length - 1;
+  // Beyond its ends the stroke goes on straight, so its first and last steps curve only as its second and second-to-last lead.
+  const beyond = (end: Point, next: Point): Point => [2 * end[0] - next[0], 2 * end[1] - next[1]];
+  const at = (i: number) => (i < 0 ? beyond(stroke[0], stroke[1]) : i > last ? beyond(stroke[last], stroke[last - 1]) : stroke[i]);
+  for (let i = 1; i < stroke.length; i++) {
+    const steps = Math.ceil(Math.hypot(stroke[i][0] - stroke[i - 1][0], stroke[i][1] - stroke[i - 1][1]) / spacing);
+    for (let k = 1; k < steps; k++) out.push(catmullRom(at(i - 2), at(i - 1), at(i), at(i + 1), k / steps));
+    out.push([stroke[i][0], stroke[i][1]]);
+  }
   return out;
 }
 
