@@ -150,10 +150,12 @@ export type TrainingSettings = z.infer<typeof TrainingSettingsSchema>;
 
 /** Most points one stored stroke may hold; the board cuts a longer trace into strokes of this many. */
 export const MAX_STROKE_POINTS = 2000;
+/** Most strokes one stored drawing may hold: more is a scribble, not a digit worth keeping. */
+export const MAX_STROKES = 60;
 
 /** A pen trajectory in box units (0–100, y downward), as the board records it. */
 const PointSchema = z.tuple([z.number().finite(), z.number().finite()]).readonly();
-export const StrokesSchema = z.array(z.array(PointSchema).min(1).max(MAX_STROKE_POINTS).readonly()).min(1).max(60).readonly();
+export const StrokesSchema = z.array(z.array(PointSchema).min(1).max(MAX_STROKE_POINTS).readonly()).min(1).max(MAX_STROKES).readonly();
 
 /** A digit drawing of the class, kept to teach the model their handwriting. */
 export const ExampleSchema = z.object({

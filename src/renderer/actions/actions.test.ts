@@ -1,12 +1,13 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
-import type { EngineApi, Reading } from '../../shared/contract';
+import { MAX_STROKES, type EngineApi, type Reading } from '../../shared/contract';
 import { EngineError } from '../../shared/engineError';
 import { decodeCode } from '../../shared/postal/decode';
 import { codeSystem } from '../../shared/postal/systems';
 import { createAppStore } from '../store/store';
 import { isEnabled, type Action } from './action';
 import { copyCode } from './copyCode';
+import { saveExamples } from './examples';
 import { actionForKey, MENU_ACTIONS, TOOLBAR_ACTIONS } from './index';
 import { adoptTrainedModel, cancelTraining, startTraining } from './training';
 
@@ -78,5 +79,28 @@ describe('actions', () => {
     const readings = [one, one, one, one, one];
     store.getState().setReadings(readings, decodeCode(codeSystem('any'), readings), 1);
     expect(isEnabled(copyCode, store.getState())).toBe(true);
+  });
+
+  it('keeps the boxes it can as examples and says which scribbles it did not keep', async () => {
+    const saveExamplesRequest = vi.fn(async () => ({ saved: 1, counts: { total: 1, byLabel: [], byWriter: [] } }) as unknown as Awaited<ReturnType<EngineApi['saveExamples']>>);
+    const { store, perform } = setUp({ saveExamples: saveExamplesRequest });
+    store.getState().addStroke(0, [[10, 10], [20, 80]]);
+    for (let i = 0; i <= MAX_STROKES; i++) store.getState().addStroke(1, [[i, 10], [i, 90]]);
+    const seven: Reading = { empty: false, status: 'sure', digit: 7, confidence: 0.9, probabilities: new Array(10).fill(0), notDigit: 0, input: new Array(784).fill(0) };
+    const empty: Reading = { empty: true };
+    const readings = [seven, seven, empty, empty, empty];
+    store.getState().setReadings(readings, decodeCode(codeSystem('any'), readings), 1);
+    expect(isEnabled(saveExamples, store.getState())).toBe(true);
+    await perform(saveExamples);
+    expect(saveExamplesRequest).toHaveBeenCalledWith({ writer: '', examples: [{ label: 7, strokes: [[[10, 10], [20, 80]]] }] });
+    expect(store.getState().notice).toEqual({ kind: 'error', text: 'examples.saved examples.scribbles' });
+
+    // A reading of nothing but scribbles sends nothing.
+    saveExamplesRequest.mockClear();
+    store.getState().eraseBox(0);
+    store.getState().setReadings(readings, decodeCode(codeSystem('any'), readings), 1);
+    await perform(saveExamples);
+    expect(saveExamplesRequest).not.toHaveBeenCalled();
+    expect(store.getState().notice).toEqual({ kind: 'error', text: 'examples.scribbles' });
   });
 });

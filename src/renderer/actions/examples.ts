@@ -1,4 +1,4 @@
-import { EXAMPLES_PAGE } from '../../shared/contract';
+import { EXAMPLES_PAGE, MAX_STROKES } from '../../shared/contract';
 import { toStrokeFormat } from '../../shared/strokeFormat';
 import type { AppState } from '../store/store';
 import { reportFailure, type Action, type ActionContext } from './action';
@@ -22,11 +22,19 @@ export const saveExamples: Action = {
   perform: async (context) => {
     const { store, engine, t } = context;
     const state = store.getState();
-    const examples = labelledBoxes(state);
+    const boxes = labelledBoxes(state);
+    const examples = boxes.filter((box) => box.strokes.length <= MAX_STROKES);
+    const scribbles = boxes.length - examples.length;
+    const notKept = scribbles > 0 ? t('examples.scribbles', { count: scribbles, max: MAX_STROKES }) : '';
+    if (examples.length === 0) {
+      store.getState().setNotice({ kind: 'error', text: notKept });
+      return;
+    }
     try {
       const { saved, counts } = await engine.saveExamples({ writer: state.writerName.trim(), examples });
       store.getState().setExampleCounts(counts);
-      store.getState().setNotice({ kind: 'info', text: t('examples.saved', { count: saved, total: counts.total }) });
+      const savedText = t('examples.saved', { count: saved, total: counts.total });
+      store.getState().setNotice({ kind: scribbles > 0 ? 'error' : 'info', text: [savedText, notKept].filter(Boolean).join(' ') });
     } catch (error) {
       reportFailure(context, error);
     }

@@ -32,6 +32,8 @@ export const en = {
     writerHint: 'e.g. 3-2 Minji (optional)',
     saved_one: 'Saved {{count}} example ({{total}} in all).',
     saved_other: 'Saved {{count}} examples ({{total}} in all).',
+    scribbles_one: '{{count}} box has more than {{max}} strokes and was not kept: erase it and draw the digit again.',
+    scribbles_other: '{{count}} boxes have more than {{max}} strokes and were not kept: erase them and draw the digits again.',
     gallery: 'Our examples…',
     title: 'Our examples',
     loading: 'Loading…',

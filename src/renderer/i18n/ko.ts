@@ -34,6 +34,8 @@ export const ko: Messages = {
     writerHint: '예: 3-2 민지 (선택)',
     saved_one: '예시 {{count}}개를 저장했습니다 (모두 {{total}}개).',
     saved_other: '예시 {{count}}개를 저장했습니다 (모두 {{total}}개).',
+    scribbles_one: '획이 {{max}}개보다 많은 칸 {{count}}개는 저장하지 않았습니다. 지우고 숫자를 다시 쓰세요.',
+    scribbles_other: '획이 {{max}}개보다 많은 칸 {{count}}개는 저장하지 않았습니다. 지우고 숫자를 다시 쓰세요.',
     gallery: '우리 반 예시…',
     title: '우리 반 예시',
     loading: '불러오는 중…',
