@@ -5,6 +5,16 @@ export type Point = readonly [number, number];
 /** One pen-down run of points. */
 export type Stroke = readonly Point[];
 
+/** The smallest upright rectangle holding the points. */
+export function extentOf(points: readonly Point[]): { minX: number; minY: number; width: number; height: number } {
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  for (const [x, y] of points) {
+    minX = Math.min(minX, x); maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+  }
+  return { minX, minY, width: maxX - minX, height: maxY - minY };
+}
+
 /**
  * Renders strokes as round-capped lines of the given width, anti-aliased by the distance from
  * each pixel centre to the nearest segment. A single-point stroke is a dot. Used by the board,

@@ -1,8 +1,9 @@
-import { BOX_SIZE, PEN_WIDTH } from '../../shared/geometry';
+import { boxInk } from '../../shared/boxInk';
+import { BOX_SIZE, SMALLEST_GLYPH } from '../../shared/geometry';
 import { blankInk, type InkImage } from '../../shared/ink';
 import { placeInBox, type Placement } from '../../shared/placement';
 import { uniform } from '../../shared/random';
-import { rasterizeStrokes, smoothStroke, type Point, type Stroke } from '../../shared/rasterize';
+import { extentOf, rasterizeStrokes, smoothStroke, type Point, type Stroke } from '../../shared/rasterize';
 import { bilinear, randomDistortion, randomPenWidth, type Affine, type ImageDistortion } from '../augment';
 import { MNIST_SIDE } from '../mnist';
 
@@ -64,18 +65,9 @@ export function imageInBox(pixels: Uint8Array, side: number, placement: Placemen
   return box;
 }
 
-/** Strokes as the app draws them: placed in the box, smoothed, with the app's pen. */
+/** Strokes as the app reads them: placed in the box, smoothed, drawn with the pen the app reads with. */
 export function strokesInBox(strokes: readonly Stroke[], placement: Placement): InkImage {
-  return rasterizeStrokes(placeInBox(strokes, placement).map(smoothStroke), BOX_SIZE, BOX_SIZE, PEN_WIDTH);
-}
-
-function extent(points: readonly Point[]): { minX: number; minY: number; width: number; height: number } {
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-  for (const [x, y] of points) {
-    minX = Math.min(minX, x); maxX = Math.max(maxX, x);
-    minY = Math.min(minY, y); maxY = Math.max(maxY, y);
-  }
-  return { minX, minY, width: maxX - minX, height: maxY - minY };
+  return boxInk(placeInBox(strokes, placement).map(smoothStroke));
 }
 
 /** Largest wobble of a pointer, in box units, added to every recorded point. */
@@ -92,15 +84,15 @@ export interface RestyleOptions {
  */
 export function restyledStrokesInBox(strokes: readonly Stroke[], random: () => number, options: RestyleOptions = {}): InkImage {
   // Into an MNIST-sized frame (longer side 20 of 28, centred), where the distortion is calibrated.
-  const { minX, minY, width: w, height: h } = extent(strokes.flat());
+  const { minX, minY, width: w, height: h } = extentOf(strokes.flat());
   const toFrame = 20 / Math.max(w, h, 1e-6);
   const midX = minX + w / 2;
   const midY = minY + h / 2;
   const distort = randomDistortion(random);
   const moved = strokes.map((stroke) => stroke.map((point) =>
     distort([(point[0] - midX) * toFrame + MNIST_SIDE / 2, (point[1] - midY) * toFrame + MNIST_SIDE / 2])));
-  const { width, height } = extent(moved.flat());
-  const longer = uniform(random, 35, 90);
+  const { width, height } = extentOf(moved.flat());
+  const longer = uniform(random, SMALLEST_GLYPH, 90);
   const placement: Placement = { height: (longer * height) / Math.max(width, height, 1e-6), x: random(), y: random() };
   const placed = placeInBox(moved, placement).map((stroke) => stroke.map(([x, y]): Point => [
     x + uniform(random, -POINTER_JITTER, POINTER_JITTER),
