@@ -5,7 +5,7 @@ import { extentOf, rasterizeStrokes, type Stroke } from './rasterize';
 /**
  * The pen a box's strokes are read with: the board's, narrowed in proportion (to no less than
  * half) for a glyph smaller than the smallest the models learn from, so that scaled up to the
- * model's size its lines are no thicker than theirs (README has what it gains).
+ * model's size its lines are as thin as most of theirs (README has what it gains).
  */
 export function readingPenWidth(strokes: readonly Stroke[]): number {
   const { width, height } = extentOf(strokes.flat());

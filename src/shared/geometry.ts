@@ -9,7 +9,7 @@ export const BOX_SIZE = 100;
 export const PEN_WIDTH = 8;
 /**
  * The longer side, in box units, of the smallest glyph the models learn from. Drawn smaller with
- * the board's pen, a glyph scaled up to the model's size has thicker lines than any they saw.
+ * the board's pen, a glyph scaled up to the model's size has thicker lines than most they saw.
  */
 export const SMALLEST_GLYPH = 35;
 /** The model's input side (MNIST). */
