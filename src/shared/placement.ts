@@ -1,5 +1,5 @@
 import { BOX_SIZE } from './geometry';
-import type { Point, Stroke } from './rasterize';
+import { extentOf, type Point, type Stroke } from './rasterize';
 
 export interface Placement {
   /** Height of the glyph in box units. */
@@ -14,13 +14,7 @@ export interface Placement {
  * its aspect ratio (and no wider than the box), and puts it inside the box at the given place.
  */
 export function placeInBox(strokes: readonly Stroke[], placement: Placement, margin = 6): Stroke[] {
-  const points = strokes.flat();
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  const minX = Math.min(...xs);
-  const minY = Math.min(...ys);
-  const width = Math.max(...xs) - minX;
-  const height = Math.max(...ys) - minY;
+  const { minX, minY, width, height } = extentOf(strokes.flat());
   const room = BOX_SIZE - 2 * margin;
   const scale = Math.min(placement.height / Math.max(height, 1e-6), room / Math.max(width, 1e-6));
   const left = margin + (room - width * scale) * placement.x;
