@@ -47,6 +47,14 @@ describe('stroke files', () => {
     expect(read[1].strokes).toHaveLength(2);
   });
 
+  it('reads a digit written as a string as that digit, and keeps points\' extra values out', () => {
+    const samples = [{ label: '7', strokes: [[[0, 0, 12.5], [1, 2, 30]]] }, { label: '7a', strokes: [[[0, 0], [1, 1]]] }];
+    writeFileSync(temp('strings.json'), JSON.stringify(samples));
+    const read = loadStrokeFile(temp('strings.json'));
+    expect(read.map((sample) => sample.label)).toEqual([7, '7a']);
+    expect(read[0].strokes[0]).toEqual([[0, 0], [1, 2]]);
+  });
+
   it('names the first bad sample', () => {
     writeFileSync(temp('bad.json'), JSON.stringify([{ label: 1, strokes: [[[0, 0]]] }, { label: 12, strokes: [[[0, 0]]] }]));
     expect(() => loadStrokeFile(temp('bad.json'))).toThrow(/sample 1: label/);

@@ -14,8 +14,11 @@ export interface StrokeSample {
 }
 
 const PointSchema = z.tuple([z.number().finite(), z.number().finite()]).rest(z.unknown());
+/** A digit written as a string ("7") is still a digit: only other strings name what is not one. */
+const LabelSchema = z.union([z.number().int().min(0).max(9), z.string().min(1).max(32)])
+  .transform((label) => (typeof label === 'string' && /^[0-9]$/.test(label) ? Number(label) : label));
 export const StrokeSampleSchema = z.object({
-  label: z.union([z.number().int().min(0).max(9), z.string().min(1).max(32)]),
+  label: LabelSchema,
   writer: z.string().max(200).optional(),
   strokes: z.array(z.array(PointSchema).min(1)).min(1),
 });
