@@ -21,6 +21,20 @@ describe('scanned digit files', () => {
     expect((await loadScanSet(temp('b-images-idx3-ubyte'))).side).toBe(32);
   });
 
+  it('turns over a set stored as dark ink on white paper, and only such a set', async () => {
+    // A 3 in 8×8: ink 255 on ground 0, and the same stored as a scanner gives it.
+    const digit = [
+      '........', '..####..', '.....#..', '..###...', '.....#..', '.....#..', '..###...', '........',
+    ].join('').split('').map((c) => (c === '#' ? 255 : 0));
+    writeFileSync(temp('g-images-idx3-ubyte'), idx(0x803, [1, 8, 8], digit));
+    writeFileSync(temp('h-images-idx3-ubyte'), idx(0x803, [1, 8, 8], digit.map((v) => 255 - v)));
+    for (const name of ['g', 'h']) writeFileSync(temp(`${name}-labels-idx1-ubyte`), idx(0x801, [1], [3]));
+    const asStored = await loadScanSet(temp('g-images-idx3-ubyte'));
+    const onPaper = await loadScanSet(temp('h-images-idx3-ubyte'));
+    expect(Array.from(asStored.images)).toEqual(digit);
+    expect(Array.from(onPaper.images)).toEqual(digit);
+  });
+
   it('names what is wrong: not square, too short, missing labels', async () => {
     writeFileSync(temp('c-images-idx3-ubyte'), idx(0x803, [1, 16, 20], new Array(320).fill(0)));
     writeFileSync(temp('c-labels-idx1-ubyte'), idx(0x801, [1], [1]));

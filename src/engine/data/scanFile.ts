@@ -16,5 +16,26 @@ export function labelsFileFor(imagesFile: string): string {
 
 /** Reads an IDX image file of square digits (gzip'd or not) and its labels file. */
 export async function loadScanSet(imagesFile: string): Promise<ScanSet> {
-  return readIdxPair(imagesFile, labelsFileFor(imagesFile), 'any');
+  return asInkOnDark(await readIdxPair(imagesFile, labelsFileFor(imagesFile), 'any'));
+}
+
+/**
+ * The set as the app reads scans, light ink on a dark ground (MNIST's way). A set stored the
+ * other way round, dark ink on white paper as a scanner gives it, is turned over. Told by the
+ * images' borders, which are mostly ground either way: a set's, not an image's, because a digit
+ * stretched to its square may cover most of its own border.
+ */
+export function asInkOnDark(set: ScanSet): ScanSet {
+  const { side, count, images } = set;
+  let sum = 0;
+  let pixels = 0;
+  for (let i = 0; i < count; i++) {
+    const image = images.subarray(i * side * side, (i + 1) * side * side);
+    for (let k = 0; k < side; k++) {
+      sum += image[k] + image[(side - 1) * side + k] + image[k * side] + image[k * side + side - 1];
+      pixels += 4;
+    }
+  }
+  if (pixels === 0 || sum / pixels <= 127) return set;
+  return { ...set, images: images.map((value) => 255 - value) };
 }
