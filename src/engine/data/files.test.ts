@@ -35,6 +35,15 @@ describe('scanned digit files', () => {
     expect(Array.from(onPaper.images)).toEqual(digit);
   });
 
+  it('brings each image\'s strongest ink to full strength', async () => {
+    // A faint 8×8 image (its ink 0, 51 or 102) and a full one (0, 128 or 255).
+    const faint = Array.from({ length: 64 }, (_, i) => [0, 51, 102][i % 3]);
+    const full = Array.from({ length: 64 }, (_, i) => [0, 128, 255][i % 3]);
+    writeFileSync(temp('i-images-idx3-ubyte'), idx(0x803, [2, 8, 8], [...faint, ...full]));
+    writeFileSync(temp('i-labels-idx1-ubyte'), idx(0x801, [2], [1, 7]));
+    expect(Array.from((await loadScanSet(temp('i-images-idx3-ubyte'))).images)).toEqual([...full, ...full]);
+  });
+
   it('names what is wrong: not square, too short, missing labels', async () => {
     writeFileSync(temp('c-images-idx3-ubyte'), idx(0x803, [1, 16, 20], new Array(320).fill(0)));
     writeFileSync(temp('c-labels-idx1-ubyte'), idx(0x801, [1], [1]));

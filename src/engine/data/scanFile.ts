@@ -16,7 +16,22 @@ export function labelsFileFor(imagesFile: string): string {
 
 /** Reads an IDX image file of square digits (gzip'd or not) and its labels file. */
 export async function loadScanSet(imagesFile: string): Promise<ScanSet> {
-  return asInkOnDark(await readIdxPair(imagesFile, labelsFileFor(imagesFile), 'any'));
+  return withFullInk(asInkOnDark(await readIdxPair(imagesFile, labelsFileFor(imagesFile), 'any')));
+}
+
+/**
+ * Each image with its darkest ink at full strength, as every scan the models learn from is stored
+ * (USPS, Semeion, optdigits, MNIST): a faint pencil scanned as it is was read as a faint digit.
+ */
+export function withFullInk(set: ScanSet): ScanSet {
+  const pixels = set.side * set.side;
+  const images = set.images.slice();
+  for (let i = 0; i < set.count; i++) {
+    const image = images.subarray(i * pixels, (i + 1) * pixels);
+    const strongest = image.reduce((a, b) => Math.max(a, b), 0);
+    if (strongest > 0 && strongest < 255) image.forEach((value, k) => { image[k] = Math.round((value * 255) / strongest); });
+  }
+  return { ...set, images };
 }
 
 /**
