@@ -20,21 +20,6 @@ export async function loadScanSet(imagesFile: string): Promise<ScanSet> {
 }
 
 /**
- * Each image with its darkest ink at full strength, as every scan the models learn from is stored
- * (USPS, Semeion, optdigits, MNIST): a faint pencil scanned as it is was read as a faint digit.
- */
-export function withFullInk(set: ScanSet): ScanSet {
-  const pixels = set.side * set.side;
-  const images = set.images.slice();
-  for (let i = 0; i < set.count; i++) {
-    const image = images.subarray(i * pixels, (i + 1) * pixels);
-    const strongest = image.reduce((a, b) => Math.max(a, b), 0);
-    if (strongest > 0 && strongest < 255) image.forEach((value, k) => { image[k] = Math.round((value * 255) / strongest); });
-  }
-  return { ...set, images };
-}
-
-/**
  * The set as the app reads scans, light ink on a dark ground (MNIST's way). A set stored the
  * other way round, dark ink on white paper as a scanner gives it, is turned over. Told by the
  * images' borders, which are mostly ground either way: a set's, not an image's, because a digit
@@ -53,4 +38,19 @@ export function asInkOnDark(set: ScanSet): ScanSet {
   }
   if (pixels === 0 || sum / pixels <= 127) return set;
   return { ...set, images: images.map((value) => 255 - value) };
+}
+
+/**
+ * Each image with its strongest ink at full strength (255), as every scan the models learn from is stored
+ * (USPS, Semeion, optdigits, MNIST): a faint pencil scanned as it is was read as a faint digit.
+ */
+export function withFullInk(set: ScanSet): ScanSet {
+  const pixels = set.side * set.side;
+  const images = set.images.slice();
+  for (let i = 0; i < set.count; i++) {
+    const image = images.subarray(i * pixels, (i + 1) * pixels);
+    const strongest = image.reduce((a, b) => Math.max(a, b), 0);
+    if (strongest > 0 && strongest < 255) image.forEach((value, k) => { image[k] = Math.round((value * 255) / strongest); });
+  }
+  return { ...set, images };
 }
