@@ -36,12 +36,26 @@ describe('scanned digit files', () => {
   });
 
   it('brings each image\'s strongest ink to full strength', async () => {
-    // A faint 8×8 image (its ink 0, 51 or 102) and a full one (0, 128 or 255).
-    const faint = Array.from({ length: 64 }, (_, i) => [0, 51, 102][i % 3]);
-    const full = Array.from({ length: 64 }, (_, i) => [0, 128, 255][i % 3]);
+    // A faint 8×8 image (its ink 51 or 102 inside a ground of 0) and a full one (128 or 255).
+    const inked = (values: number[]) => Array.from({ length: 64 }, (_, i) => {
+      const [x, y] = [i % 8, Math.floor(i / 8)];
+      return x > 1 && x < 6 && y > 1 && y < 6 ? values[i % 2] : 0;
+    });
+    const faint = inked([51, 102]);
+    const full = inked([128, 255]);
     writeFileSync(temp('i-images-idx3-ubyte'), idx(0x803, [2, 8, 8], [...faint, ...full]));
     writeFileSync(temp('i-labels-idx1-ubyte'), idx(0x801, [2], [1, 7]));
     expect(Array.from((await loadScanSet(temp('i-images-idx3-ubyte'))).images)).toEqual([...full, ...full]);
+  });
+
+  it('takes a grey ground off every pixel', async () => {
+    // Ink 255 and 140 on a ground of 40: the ground becomes 0, the ink (v − 40) · 255 / 215.
+    const onGrey = Array.from({ length: 64 }, (_, i) => (i === 27 ? 255 : i === 28 ? 140 : 40));
+    writeFileSync(temp('j-images-idx3-ubyte'), idx(0x803, [1, 8, 8], onGrey));
+    writeFileSync(temp('j-labels-idx1-ubyte'), idx(0x801, [1], [1]));
+    const read = Array.from((await loadScanSet(temp('j-images-idx3-ubyte'))).images);
+    expect(read.filter((v) => v === 0)).toHaveLength(62);
+    expect([read[27], read[28]]).toEqual([255, 119]);
   });
 
   it('names what is wrong: not square, too short, missing labels', async () => {

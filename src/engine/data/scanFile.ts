@@ -16,28 +16,54 @@ export function labelsFileFor(imagesFile: string): string {
 
 /** Reads an IDX image file of square digits (gzip'd or not) and its labels file. */
 export async function loadScanSet(imagesFile: string): Promise<ScanSet> {
-  return withFullInk(asInkOnDark(await readIdxPair(imagesFile, labelsFileFor(imagesFile), 'any')));
+  return withFullInk(onCleanGround(asInkOnDark(await readIdxPair(imagesFile, labelsFileFor(imagesFile), 'any'))));
+}
+
+/**
+ * How many of the set's border pixels have each value 0–255. The borders are mostly ground: the
+ * set's as a whole, not each image's, since a digit stretched to its square may cover most of
+ * its own border (Semeion's do).
+ */
+function borderHistogram({ images, count, side }: ScanSet): Uint32Array {
+  const histogram = new Uint32Array(256);
+  for (let i = 0; i < count; i++) {
+    const image = images.subarray(i * side * side, (i + 1) * side * side);
+    for (let k = 0; k < side; k++) {
+      histogram[image[k]]++;
+      histogram[image[(side - 1) * side + k]]++;
+      histogram[image[k * side]]++;
+      histogram[image[k * side + side - 1]]++;
+    }
+  }
+  return histogram;
 }
 
 /**
  * The set as the app reads scans, light ink on a dark ground (MNIST's way). A set stored the
- * other way round, dark ink on white paper as a scanner gives it, is turned over. Told by the
- * images' borders, which are mostly ground either way: a set's, not an image's, because a digit
- * stretched to its square may cover most of its own border.
+ * other way round, dark ink on white paper as a scanner gives it, is turned over: told by its
+ * borders' mean.
  */
 export function asInkOnDark(set: ScanSet): ScanSet {
-  const { side, count, images } = set;
+  const histogram = borderHistogram(set);
   let sum = 0;
   let pixels = 0;
-  for (let i = 0; i < count; i++) {
-    const image = images.subarray(i * side * side, (i + 1) * side * side);
-    for (let k = 0; k < side; k++) {
-      sum += image[k] + image[(side - 1) * side + k] + image[k * side] + image[k * side + side - 1];
-      pixels += 4;
-    }
-  }
+  histogram.forEach((n, value) => { sum += n * value; pixels += n; });
   if (pixels === 0 || sum / pixels <= 127) return set;
-  return { ...set, images: images.map((value) => 255 - value) };
+  return { ...set, images: set.images.map((value) => 255 - value) };
+}
+
+/**
+ * The set on a ground of 0, as the models learned: grey paper (its borders' median) is taken off
+ * every pixel. Scanned on grey, the optdigits writers were read 98.37 % by the MLP instead of 98.82 %.
+ */
+export function onCleanGround(set: ScanSet): ScanSet {
+  const histogram = borderHistogram(set);
+  const half = histogram.reduce((a, b) => a + b, 0) / 2;
+  let ground = 0;
+  let seen = histogram[0];
+  while (seen < half) seen += histogram[++ground];
+  if (ground === 0) return set;
+  return { ...set, images: set.images.map((value) => Math.max(0, Math.round(((value - ground) * 255) / (255 - ground)))) };
 }
 
 /**
