@@ -14,9 +14,9 @@ export function labelsFileFor(imagesFile: string): string {
   return imagesFile.replace(/images-idx3(?!.*images-idx3)/, 'labels-idx1');
 }
 
-/** Reads an IDX image file of square digits (gzip'd or not) and its labels file. */
+/** Reads an IDX image file of square digits (gzip'd or not) and its labels file, as the models learned scans. */
 export async function loadScanSet(imagesFile: string): Promise<ScanSet> {
-  return withFullInk(onCleanGround(asInkOnDark(await readIdxPair(imagesFile, labelsFileFor(imagesFile), 'any'))));
+  return asLearned(await readIdxPair(imagesFile, labelsFileFor(imagesFile), 'any'));
 }
 
 /**
@@ -38,42 +38,42 @@ function borderHistogram({ images, count, side }: ScanSet): Uint32Array {
   return histogram;
 }
 
-/**
- * The set as the app reads scans, light ink on a dark ground (MNIST's way). A set stored the
- * other way round, dark ink on white paper as a scanner gives it, is turned over: told by its
- * borders' mean.
- */
-export function asInkOnDark(set: ScanSet): ScanSet {
-  const histogram = borderHistogram(set);
+function meanOf(histogram: Uint32Array): number {
   let sum = 0;
   let pixels = 0;
   histogram.forEach((n, value) => { sum += n * value; pixels += n; });
-  if (pixels === 0 || sum / pixels <= 127) return set;
-  return { ...set, images: set.images.map((value) => 255 - value) };
+  return pixels ? sum / pixels : 0;
 }
 
-/**
- * The set on a ground of 0, as the models learned: grey paper (its borders' median) is taken off
- * every pixel. On a noisy grey ground the MLP read the optdigits writers 98.37 % instead of 98.82 %.
- */
-export function onCleanGround(set: ScanSet): ScanSet {
-  const histogram = borderHistogram(set);
+function medianOf(histogram: Uint32Array): number {
   const half = histogram.reduce((a, b) => a + b, 0) / 2;
-  let ground = 0;
+  let median = 0;
   let seen = histogram[0];
-  while (seen < half) seen += histogram[++ground];
-  if (ground === 0 || ground === 255) return set;
-  return { ...set, images: set.images.map((value) => Math.max(0, Math.round(((value - ground) * 255) / (255 - ground)))) };
+  while (seen < half) seen += histogram[++median];
+  return median;
 }
 
 /**
- * Each image with its strongest ink at full strength (255), as every scan the models learn from
- * is stored (USPS, Semeion, optdigits, MNIST): a faint pencil scanned as it is was read as a
- * faint digit.
+ * The set as every scan the models learn from is stored (USPS, Semeion, optdigits, MNIST): light
+ * ink on a ground of 0, each image's strongest ink at 255. Told by the set's border pixels:
+ * - dark ink on white paper, as a scanner gives it (the borders' mean above half), is turned over;
+ * - a grey ground (the borders' median) is taken off every pixel and the rest stretched to 0–255:
+ *   on a noisy grey ground the MLP read the optdigits writers 98.37 % instead of 98.82 %;
+ * - each image's strongest ink is brought to 255: a faint pencil scanned as it is was read as a
+ *   faint digit.
  */
-export function withFullInk(set: ScanSet): ScanSet {
+function asLearned(set: ScanSet): ScanSet {
+  const border = borderHistogram(set);
+  const turnOver = meanOf(border) > 127;
+  if (turnOver) border.reverse();
+  const median = medianOf(border);
+  // A ground of full ink is no ground to take off.
+  const ground = median < 255 ? median : 0;
+  const images = set.images.map((value) => {
+    const ink = turnOver ? 255 - value : value;
+    return Math.max(0, Math.round(((ink - ground) * 255) / (255 - ground)));
+  });
   const pixels = set.side * set.side;
-  const images = set.images.slice();
   for (let i = 0; i < set.count; i++) {
     const image = images.subarray(i * pixels, (i + 1) * pixels);
     const strongest = image.reduce((a, b) => Math.max(a, b), 0);
