@@ -13,10 +13,11 @@
  *   get, the calibration writers' log loss (by which the blend stage's pooling and share were
  *   chosen) and the unsure marks on the calibration and the pen-drawn test writers, every sample
  *   read at N placements (5, as the calibrate stage does).
- * npm run bench -- calibration [--json] [--seed N] [--passes N] [--models-root DIR] [--model mlp|cnn]
+ * npm run bench -- calibration [--json] [--seed N] [--passes N] [--every K] [--models-root DIR] [--model mlp|cnn]
  *   the calibrate stage's rule fitted on one group of five pen-drawn writers no stage trains on
  *   (with Semeion's last batch) and judged on the other five, both ways: the unsure marks on ten
- *   writers' right and wrong digits, none judged by a threshold fitted on them.
+ *   writers' right and wrong digits, none judged by a threshold fitted on them; with --every K the
+ *   digits judged keep every Kth pen sample (fitted on them as recorded).
  * npm run bench -- training [--json]
  *   progress-event gaps, Cancel latency and Recognize latency while a model trains; then the
  *   training loop's samples/s with and without augmentation, batches made inline or prepared
@@ -69,12 +70,13 @@ const { values, positionals } = parseArgs({
     'files-only': { type: 'boolean', default: false },
     errors: { type: 'boolean', default: false },
     passes: { type: 'string', default: String(CALIBRATION_PASSES) },
+    every: { type: 'string', default: '1' },
   },
 });
 
-function passes(): number {
-  const count = Number(values.passes);
-  return Number.isInteger(count) && count >= 1 ? count : fail('--passes must be a whole number of at least 1');
+function countOption(name: 'passes' | 'every'): number {
+  const count = Number(values[name]);
+  return Number.isInteger(count) && count >= 1 ? count : fail(`--${name} must be a whole number of at least 1`);
 }
 
 function kinds(): ModelKind[] | undefined {
@@ -95,8 +97,10 @@ const benches: Record<string, () => Promise<unknown[]>> = {
     errors: values.errors,
     system: CODE_SYSTEM_IDS.find((id) => id === values.system) ?? fail(`--system must be one of ${CODE_SYSTEM_IDS.join(', ')}`),
   }),
-  blend: () => benchBlend({ seed: Number(values.seed), passes: passes(), modelsRoot: values['models-root'] }),
-  calibration: () => benchCalibration({ seed: Number(values.seed), passes: passes(), modelsRoot: values['models-root'], kinds: kinds() }),
+  blend: () => benchBlend({ seed: Number(values.seed), passes: countOption('passes'), modelsRoot: values['models-root'] }),
+  calibration: () => benchCalibration({
+    seed: Number(values.seed), passes: countOption('passes'), every: countOption('every'), modelsRoot: values['models-root'], kinds: kinds(),
+  }),
   training: benchTraining,
   'fine-tune': () => benchFineTune({ seed: Number(values.seed), modelsRoot: values['models-root'] }),
   faults: benchFaults,

@@ -17,10 +17,9 @@ import { isValidCode, regionOf, type CodeSystem } from '../../src/shared/postal/
 import { decodeCode } from '../../src/shared/postal/decode';
 import { codeSystem } from '../../src/shared/postal/systems';
 import type { InkImage } from '../../src/shared/ink';
-import type { Stroke } from '../../src/shared/rasterize';
 import { seededRandom } from '../../src/shared/random';
 import {
-  CREDITS, DIGIT_LIKE_LETTERS, LETTERS_FILE, letterWriterRole, PEN_DIGITS_FILE, penWriterRole, scanFile, TEST_SCAN,
+  CREDITS, DIGIT_LIKE_LETTERS, LETTERS_FILE, letterWriterRole, PEN_DIGITS_FILE, penWriterRole, scanFile, TEST_SCAN, withEveryNthPoint,
 } from '../lib/datasets';
 import { asScan, SCAN_STYLES } from '../../src/engine/data/asScan';
 import { BUNDLED_MODELS } from '../lib/models';
@@ -199,9 +198,6 @@ export function mistakes(labels: readonly number[], readings: readonly BoxReadin
 
 const PEN_TEST_SET = 'pendigits-test-writers';
 
-/** Every `n`th point of a stroke, and its last. */
-const everyNthPoint = (n: number) => (stroke: Stroke): Stroke => stroke.filter((_, i) => i % n === 0 || i === stroke.length - 1);
-
 /** The sets of ../shared/data (and MNIST's test set) that no bundled model was trained or calibrated on. */
 async function heldOutSets(random: () => number, seed: number, mnistLimit?: number): Promise<Dataset[]> {
   const test = await loadMnist('test');
@@ -214,7 +210,7 @@ async function heldOutSets(random: () => number, seed: number, mnistLimit?: numb
   // The same writers as a device that reports the pen a quarter as often would give them (about ten
   // points a digit), placed by a random of their own so that every other set is placed the same.
   const [sparsePenSet] = strokeDatasets(`${PEN_TEST_SET}-quarter-samples`,
-    pen.map((sample) => ({ ...sample, strokes: sample.strokes.map(everyNthPoint(4)) })), seededRandom(seed + 13));
+    withEveryNthPoint(pen, 4), seededRandom(seed + 13));
   const mnistSet = (name: string, box: (digit: Uint8Array) => InkImage): Dataset => ({
     name,
     labels: Array.from(test.labels.subarray(0, mnistCount)),

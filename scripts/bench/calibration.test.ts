@@ -48,3 +48,20 @@ describe('cross-fitted calibration', () => {
     });
   });
 });
+
+describe('cross-fitted calibration judged on other readings of the writers', () => {
+  // Fitted on readings where every right digit is sure; judged on readings of the same writers
+  // (as a sparser device would give them) where some right digits are read at 0.6.
+  const sure = readings([{ count: 100, label: 2, row: row(2, 0.99, 0.01) }]);
+  const sparse = readings([
+    { count: 90, label: 2, row: row(2, 0.99, 0.01) },
+    { count: 10, label: 2, row: row(2, 0.6, 0.4) },
+  ]);
+  const scans = readings([{ count: 20, label: 5, row: row(5, 0.98, 0.02) }]);
+
+  it('fits on the groups and judges the other readings', () => {
+    const folds = crossFitted({ calibrate: sure, test: sure }, scans, 1, { calibrate: sparse, test: sparse });
+    for (const fold of folds) expect(fold.marks).toMatchObject({ right: 100, wrong: 0, rightMarked: 10 });
+    expect(crossFitted({ calibrate: sure, test: sure }, scans, 1)[0].marks.rightMarked).toBe(0);
+  });
+});

@@ -3,11 +3,12 @@ import { initBackend } from '../../src/engine/backend';
 import type { Calibration } from '../../src/engine/calibration';
 import { loadModel } from '../../src/engine/modelStore';
 import { MODEL_KINDS, type ModelKind } from '../../src/engine/models';
+import { strokeSource } from '../../src/engine/data/trainingMix';
 import { seededRandom } from '../../src/shared/random';
 import {
   calibrationScanSources, digitsOf, fitCalibration, marks, marksOf, readAtPlacements, writerGroup, type Marks, type Readings,
 } from '../lib/calibrationSets';
-import type { WriterRole } from '../lib/datasets';
+import { penDigits, withEveryNthPoint, type WriterRole } from '../lib/datasets';
 import { BUNDLED_MODELS } from '../lib/models';
 import { percent } from '../lib/stats';
 
@@ -25,14 +26,17 @@ export interface Fold {
  * stage trains on: fitted on one group (with the scans) and judged on the other's digits, both
  * ways. Every digit is judged by a threshold fitted without its writer, so the ten writers
  * together say how the rule marks unseen writers' mistakes, where the five test writers' dozen
- * mistakes say it loosely.
+ * mistakes say it loosely. The digits judged are `judged`'s, the groups' own unless their writing
+ * is to be judged as another device would give it.
  */
-export function crossFitted(groups: Record<HeldOutRole, Readings>, scans: Readings, passes: number): Fold[] {
+export function crossFitted(
+  groups: Record<HeldOutRole, Readings>, scans: Readings, passes: number, judged: Record<HeldOutRole, Readings> = groups,
+): Fold[] {
   return (['calibrate', 'test'] as const).map((fittedOn) => {
     const judgedOn = fittedOn === 'calibrate' ? 'test' : 'calibrate';
     const fitted = fitCalibration({ writers: groups[fittedOn], scans }, passes);
     const calibration = { ...fitted, fittedOn: `the ${fittedOn} writers and Semeion's last batch, by the calibrate stage's rule` };
-    return { fittedOn, judgedOn, calibration, marks: marks(digitsOf(groups[judgedOn]), calibration) };
+    return { fittedOn, judgedOn, calibration, marks: marks(digitsOf(judged[judgedOn]), calibration) };
   });
 }
 
@@ -49,11 +53,14 @@ const summary = (m: Marks) =>
 /**
  * The calibrate stage's rule judged on writers it was not fitted on, for each bundled model (or
  * those under `modelsRoot`): both folds of `crossFitted`, and the ten writers pooled. Every sample
- * is read at `passes` placements.
+ * is read at `passes` placements. The rule is fitted on the writers' digits as recorded; with
+ * `every` above 1 the digits judged keep every `every`th pen sample, as a device that reports the
+ * pen less often would give them.
  */
 export async function benchCalibration(options: {
-  seed: number; passes: number; modelsRoot?: string; kinds?: ModelKind[];
+  seed: number; passes: number; every?: number; modelsRoot?: string; kinds?: ModelKind[];
 }): Promise<Record<string, unknown>[]> {
+  const every = options.every ?? 1;
   await initBackend();
   const results: Record<string, unknown>[] = [];
   for (const kind of options.kinds ?? MODEL_KINDS) {
@@ -62,7 +69,10 @@ export async function benchCalibration(options: {
     const read = async (role: HeldOutRole) => readAtPlacements(model, kind, writerGroup(role), random, options.passes);
     const groups = { calibrate: await read('calibrate'), test: await read('test') };
     const scans = await readAtPlacements(model, kind, await calibrationScanSources(), random, options.passes);
-    const folds = crossFitted(groups, scans, options.passes);
+    const readThinned = async (role: HeldOutRole) =>
+      readAtPlacements(model, kind, [strokeSource('pendigits', withEveryNthPoint(penDigits(role), every), false)], random, options.passes);
+    const judged = every === 1 ? groups : { calibrate: await readThinned('calibrate'), test: await readThinned('test') };
+    const folds = crossFitted(groups, scans, options.passes, judged);
     for (const fold of folds) {
       console.log(`${kind.toUpperCase()} fitted on the ${fold.fittedOn} writers (T ${fold.calibration.temperature.toFixed(3)}, ` +
         `unsure below ${fold.calibration.unsureBelow.toFixed(3)}), judged on the ${fold.judgedOn} writers: ${summary(fold.marks)}`);
@@ -71,7 +81,8 @@ export async function benchCalibration(options: {
     console.log(`${kind.toUpperCase()} ten writers, each judged by a threshold fitted without them: ${summary(pooled)}`);
     results.push({ model: kind, folds, pooled });
   }
-  console.log(`Each sample read at ${options.passes} placements. Writers: pen-drawn 03, 09, 15, 21, 27 (calibrate) and 06, 12, 18, 24, 30 ` +
+  const thinned = every === 1 ? '' : `; the digits judged keep every ${every}th pen sample`;
+  console.log(`Each sample read at ${options.passes} placements${thinned}. Writers: pen-drawn 03, 09, 15, 21, 27 (calibrate) and 06, 12, 18, 24, 30 ` +
     '(test) with their letters (UCI pendigits, UNIPEN; CC BY 4.0) and synthetic symbols; scans: Semeion\'s last batch (UCI, CC BY 4.0).');
   return results;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadScanSet, type ScanSet } from '../../src/engine/data/scanFile';
 import { isDigitSample, loadStrokeFile, type StrokeSample } from '../../src/engine/data/strokeFile';
+import type { Stroke } from '../../src/shared/rasterize';
 
 /**
  * The handwriting of ../shared/data and how it is split by writer: a model trains on the `train`
@@ -71,6 +72,15 @@ export const DIGIT_LIKE_LETTERS = new Set([...'OoDIlZzSsbGBgq']);
 
 export function penDigits(role: WriterRole): (StrokeSample & { label: number })[] {
   return loadStrokeFile(PEN_DIGITS_FILE).filter(isDigitSample).filter((s) => penWriterRole(s.writer) === role);
+}
+
+/**
+ * The samples as a device that reports the pen `n` times less often would give them: every `n`th
+ * point of each stroke kept, and its last.
+ */
+export function withEveryNthPoint<S extends StrokeSample>(samples: S[], n: number): S[] {
+  const thin = (stroke: Stroke): Stroke => stroke.filter((_, i) => i % n === 0 || i === stroke.length - 1);
+  return n === 1 ? samples : samples.map((sample) => ({ ...sample, strokes: sample.strokes.map(thin) }));
 }
 
 /** Letters not written like digits, of the writers in `role`. */
