@@ -13,11 +13,11 @@ import { penDigits } from '../lib/datasets';
 import { BUNDLED_MODELS } from '../lib/models';
 import { percent } from '../lib/stats';
 
-/** The CNN alone (the MLP's share 0), and each pooling with the MLP at 0.1–0.5 of the answer. */
+/** The CNN alone (the MLP's share 0), and each pooling with the MLP at 0.1–0.5 (geometric: 0.1–0.7) of the answer. */
 const CANDIDATES: { pooling: Pooling; mlpShare: number }[] = [
   { pooling: 'arithmetic', mlpShare: 0 },
   ...[0.1, 0.2, 0.3, 0.4, 0.5].map((mlpShare) => ({ pooling: 'arithmetic' as const, mlpShare })),
-  ...[0.1, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5].map((mlpShare) => ({ pooling: 'geometric' as const, mlpShare })),
+  ...[0.1, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7].map((mlpShare) => ({ pooling: 'geometric' as const, mlpShare })),
 ];
 
 /** The CNN and the MLP a blend is made of: the bundled CNN's members, or the bundled CNN and MLP. */
@@ -55,8 +55,8 @@ function pooled(cnn: Matrix, mlp: Matrix, { pooling, mlpShare }: { pooling: Pool
  * How the CNN and the MLP pool best: for the CNN alone and each pooling and share, the temperature
  * and unsure threshold the calibrate stage would fit, the log loss of the calibration writers'
  * pen-drawn digits and of Semeion's last batch (by which the blend stage's pooling and share were
- * chosen), and the unsure marks it gives on the calibration writers and on the pen-drawn test
- * writers. Every sample is read at `passes` placements, the same images by both networks.
+ * chosen), and the unsure marks it gives on the calibration writers, on Semeion's last batch and
+ * on the pen-drawn test writers. Every sample is read at `passes` placements, the same images by both networks.
  */
 export async function benchBlend(options: { seed: number; passes: number; modelsRoot?: string }): Promise<Record<string, unknown>[]> {
   await initBackend();
@@ -86,7 +86,7 @@ export async function benchBlend(options: { seed: number; passes: number; models
     const name = candidate.mlpShare === 0 ? 'CNN alone' : `${candidate.pooling} ${candidate.mlpShare}`;
     console.log(`${name.padEnd(15)} T ${calibration.temperature.toFixed(3)}  unsure below ${calibration.unsureBelow.toFixed(3)}  ` +
       `log loss ${calibrationLogLoss.toFixed(4)}  calibration writers: wrong marked ${percent(calibrationWriters.unsureWrong)}; ` +
-      `Semeion: ${percent(scans.accuracy)}, wrong marked ${percent(scans.unsureWrong)}; test writers: ${percent(test.accuracy)}, ` +
+      `Semeion: ${percent(scans.accuracy)}, unsure right ${percent(scans.unsureRight)} wrong ${percent(scans.unsureWrong)}; test writers: ${percent(test.accuracy)}, ` +
       `unsure right ${percent(test.unsureRight)} wrong ${percent(test.unsureWrong)} (${test.wrong})${chosen ? '  ← the blend stage\'s' : ''}`);
     results.push({
       pooling: candidate.pooling, mlpShare: candidate.mlpShare, chosen, temperature: calibration.temperature, unsureBelow: calibration.unsureBelow,
