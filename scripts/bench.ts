@@ -11,8 +11,8 @@
  * npm run bench -- blend [--json] [--seed N] [--passes N] [--models-root DIR]
  *   the CNN alone and blended with the MLP by each pooling and share: the calibration each would
  *   get, the calibration writers' log loss (by which the blend stage's pooling and share were
- *   chosen) and the unsure marks on the calibration and the pen-drawn test writers, every sample
- *   read at N placements (5, as the calibrate stage does).
+ *   chosen) and the unsure marks on the calibration writers, Semeion's last batch and the
+ *   pen-drawn test writers, every sample read at N placements (5, as the calibrate stage does).
  * npm run bench -- calibration [--json] [--seed N] [--passes N] [--every K] [--models-root DIR] [--model mlp|cnn]
  *   the calibrate stage's rule fitted on one group of five pen-drawn writers no stage trains on
  *   (with Semeion's last batch) and judged on the other five, both ways: the unsure marks on ten

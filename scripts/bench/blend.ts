@@ -56,7 +56,8 @@ function pooled(cnn: Matrix, mlp: Matrix, { pooling, mlpShare }: { pooling: Pool
  * and unsure threshold the calibrate stage would fit, the log loss of the calibration writers'
  * pen-drawn digits and of Semeion's last batch (by which the blend stage's pooling and share were
  * chosen), and the unsure marks it gives on the calibration writers, on Semeion's last batch and
- * on the pen-drawn test writers. Every sample is read at `passes` placements, the same images by both networks.
+ * on the pen-drawn test writers. Every sample is read at `passes` placements, the same images by
+ * both networks.
  */
 export async function benchBlend(options: { seed: number; passes: number; modelsRoot?: string }): Promise<Record<string, unknown>[]> {
   await initBackend();
