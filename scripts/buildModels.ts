@@ -221,7 +221,7 @@ async function blendStage(): Promise<void> {
     mnistTestAccuracy: accuracy, trainingData: TRAINING_DATA,
   };
   await saveModel(blend, card, out);
-  console.error(`Blended ${out} with ${mlpDirectory} by their ${BLEND.pooling} mean at ${1 - BLEND.mlpShare} / ${BLEND.mlpShare}: ${card.architecture}`);
+  console.error(`Blended ${out} with ${mlpDirectory} by their ${BLEND.pooling} mean: ${card.architecture}`);
   for (const model of [cnn.model, mlp.model, blend]) model.dispose();
 }
 

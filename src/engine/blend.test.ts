@@ -105,6 +105,13 @@ describe('a blend of networks', () => {
     for (const model of [cnn, mlp, otherMlp, blend, loaded.model, again, reloaded.model]) model.dispose();
   });
 
+  it('describes a share as a reader writes it, though one minus another is not exact', async () => {
+    const [cnn, mlp] = [buildModel('cnn'), buildModel('mlp')];
+    const blend = await blendOf([{ model: cnn, share: 1 - 0.55, name: 'cnn' }, { model: mlp, share: 0.55, name: 'mlp' }], 'geometric', 'cnn');
+    expect(describeLayers(blend)).toMatch(/^\(Conv .*\)\^0\.45 × \(Flatten .*\)\^0\.55$/);
+    for (const model of [cnn, mlp, blend]) model.dispose();
+  });
+
   it('refuses shares that do not add up to one, and a single member', async () => {
     const cnn = buildModel('cnn');
     const mlp = buildModel('mlp');

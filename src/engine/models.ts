@@ -77,9 +77,12 @@ export function describeLayers(model: tf.LayersModel): string {
   const blend = blendPlan(model);
   if (!blend) return describePath(model.layers);
   return blend.pooling === 'arithmetic'
-    ? blend.members.map(({ path, share }) => `${share} × (${describePath(path)})`).join(' + ')
-    : blend.members.map(({ path, share }) => `(${describePath(path)})^${share}`).join(' × ');
+    ? blend.members.map(({ path, share }) => `${shareText(share)} × (${describePath(path)})`).join(' + ')
+    : blend.members.map(({ path, share }) => `(${describePath(path)})^${shareText(share)}`).join(' × ');
 }
+
+/** A member's share as a reader writes it: 1 − 0.55 is 0.45, not 0.44999999999999996. */
+const shareText = (share: number) => String(Number(share.toFixed(4)));
 
 function describePath(layers: readonly tf.layers.Layer[]): string {
   return layers.map((layer) => {
