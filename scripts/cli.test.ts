@@ -72,7 +72,7 @@ describe('command-line tools', () => {
     const cnn = temp('plain-cnn');
     await tsx('train.ts', ['--model', 'cnn', '--epochs', '1', '--limit', '256', '--out', cnn]);
     const { stderr } = await tsx('buildModels.ts', ['--model', 'cnn', '--stage', 'blend', '--out', cnn, '--mlp', path.join(root, 'models', 'mlp')]);
-    expect(stderr).toMatch(/Blended .* by their geometric mean at 0\.\d+ \/ 0\.\d+/);
+    expect(stderr).toMatch(/Blended .* by their geometric mean: \(Conv .*\)\^0\.\d+ × \(Flatten .*\)\^0\.\d+/);
     const card = JSON.parse(await readFile(path.join(cnn, 'card.json'), 'utf8'));
     expect(card.architecture).toMatch(/^\(Conv 32 3×3 relu → .* → Dense 11 softmax\)\^0\.\d+ × \(Flatten → Dense 1024 relu → .* → Dense 11 softmax\)\^0\.\d+$/);
     expect(card.calibration).toBeUndefined();
