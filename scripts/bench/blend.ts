@@ -3,13 +3,13 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/engine/backend';
 import { blendMembers, WeightedSum, type Pooling } from '../../src/engine/blend';
 import { logLoss } from '../../src/engine/calibration';
-import { strokeSource } from '../../src/engine/data/trainingMix';
 import { loadModel } from '../../src/engine/modelStore';
 import { CLASS_COUNT } from '../../src/engine/models';
 import { seededRandom } from '../../src/shared/random';
 import { BLEND } from '../lib/blendSettings';
-import { digitsOf, fitCalibration, marks, readAtPlacements, readCalibrationSets, type Readings } from '../lib/calibrationSets';
-import { penDigits } from '../lib/datasets';
+import {
+  digitsOf, fitCalibration, marks, penDigitSource, readAtPlacements, readCalibrationSets, type Readings,
+} from '../lib/calibrationSets';
 import { BUNDLED_MODELS } from '../lib/models';
 import { percent } from '../lib/stats';
 
@@ -62,7 +62,7 @@ function pooled(cnn: Matrix, mlp: Matrix, { pooling, mlpShare }: { pooling: Pool
 export async function benchBlend(options: { seed: number; passes: number; modelsRoot?: string }): Promise<Record<string, unknown>[]> {
   await initBackend();
   const { cnn, mlp } = await networks(options.modelsRoot ?? BUNDLED_MODELS);
-  const testWriters = [strokeSource('pendigits', penDigits('test'), false)];
+  const testWriters = [penDigitSource('test')];
   const read = async (model: tf.LayersModel, kind: 'cnn' | 'mlp') => {
     const { writers, scans } = await readCalibrationSets(model, kind, options.seed, options.passes);
     const test = await readAtPlacements(model, kind, testWriters, seededRandom(options.seed + 2000), options.passes);

@@ -3,12 +3,11 @@ import { initBackend } from '../../src/engine/backend';
 import type { Calibration } from '../../src/engine/calibration';
 import { loadModel } from '../../src/engine/modelStore';
 import { MODEL_KINDS, type ModelKind } from '../../src/engine/models';
-import { strokeSource } from '../../src/engine/data/trainingMix';
 import { seededRandom } from '../../src/shared/random';
 import {
-  calibrationScanSources, digitsOf, fitCalibration, marks, marksOf, readAtPlacements, writerGroup, type Marks, type Readings,
+  calibrationScanSources, digitsOf, fitCalibration, marks, marksOf, penDigitSource, readAtPlacements, writerGroup, type Marks, type Readings,
 } from '../lib/calibrationSets';
-import { penDigits, withEveryNthPoint, type WriterRole } from '../lib/datasets';
+import type { WriterRole } from '../lib/datasets';
 import { BUNDLED_MODELS } from '../lib/models';
 import { percent } from '../lib/stats';
 
@@ -69,8 +68,7 @@ export async function benchCalibration(options: {
     const read = async (role: HeldOutRole) => readAtPlacements(model, kind, writerGroup(role), random, options.passes);
     const groups = { calibrate: await read('calibrate'), test: await read('test') };
     const scans = await readAtPlacements(model, kind, await calibrationScanSources(), random, options.passes);
-    const readThinned = async (role: HeldOutRole) =>
-      readAtPlacements(model, kind, [strokeSource('pendigits', withEveryNthPoint(penDigits(role), every), false)], random, options.passes);
+    const readThinned = async (role: HeldOutRole) => readAtPlacements(model, kind, [penDigitSource(role, every)], random, options.passes);
     const judged = every === 1 ? groups : { calibrate: await readThinned('calibrate'), test: await readThinned('test') };
     const folds = crossFitted(groups, scans, options.passes, judged);
     for (const fold of folds) {

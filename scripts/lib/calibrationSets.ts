@@ -5,7 +5,7 @@ import type { ModelKind } from '../../src/engine/models';
 import { inputTensor } from '../../src/engine/tensors';
 import { INPUT_PIXELS } from '../../src/shared/geometry';
 import { seededRandom } from '../../src/shared/random';
-import { calibrationScans, letters, penDigits, type WriterRole } from './datasets';
+import { calibrationScans, letters, penDigits, withEveryNthPoint, type WriterRole } from './datasets';
 
 /**
  * Share of right readings on the calibration writers and scans that may be marked unsure: half of
@@ -50,9 +50,13 @@ export async function readAtPlacements(
 /** Whether the board shows the reading as the digit `label`, sure or unsure ("?" is never right). */
 export const readsRight = (reading: Judgement, label: number) => reading.status !== 'notDigit' && reading.digit === label;
 
+/** The pen-drawn digits of a group of writers, as recorded or with every `every`th pen sample kept. */
+export const penDigitSource = (role: WriterRole, every = 1): SampleSource =>
+  strokeSource('pendigits', withEveryNthPoint(penDigits(role), every), false);
+
 /** A group of pen-drawn writers as calibration reads them: their digits and letters, with fresh symbols. */
 export const writerGroup = (role: WriterRole): SampleSource[] => [
-  strokeSource('pendigits', penDigits(role), false),
+  penDigitSource(role),
   strokeSource('letters', letters(role).map((s) => ({ label: NOT_A_DIGIT, strokes: s.strokes })), false),
   symbolSource(1000),
 ];
