@@ -17,7 +17,8 @@
  *   the calibrate stage's rule fitted on one group of five pen-drawn writers no stage trains on
  *   (with Semeion's last batch) and judged on the other five, both ways: the unsure marks on ten
  *   writers' right and wrong digits, none judged by a threshold fitted on them; with --every K the
- *   digits judged keep every Kth pen sample (fitted on them as recorded).
+ *   digits judged keep every Kth pen sample (fitted on them as recorded). Then the calibration in
+ *   the model's card, judged on the test writers, the only ones new to it.
  * npm run bench -- training [--json]
  *   progress-event gaps, Cancel latency and Recognize latency while a model trains; then the
  *   training loop's samples/s with and without augmentation, batches made inline or prepared

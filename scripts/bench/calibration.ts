@@ -63,7 +63,7 @@ export async function benchCalibration(options: {
   await initBackend();
   const results: Record<string, unknown>[] = [];
   for (const kind of options.kinds ?? MODEL_KINDS) {
-    const { model } = await loadModel(path.join(options.modelsRoot ?? BUNDLED_MODELS, kind), kind);
+    const { model, card } = await loadModel(path.join(options.modelsRoot ?? BUNDLED_MODELS, kind), kind);
     const random = seededRandom(options.seed + 3000);
     const read = async (role: HeldOutRole) => readAtPlacements(model, kind, writerGroup(role), random, options.passes);
     const groups = { calibrate: await read('calibrate'), test: await read('test') };
@@ -77,7 +77,13 @@ export async function benchCalibration(options: {
     }
     const pooled = pooledMarks(folds);
     console.log(`${kind.toUpperCase()} ten writers, each judged by a threshold fitted without them: ${summary(pooled)}`);
-    results.push({ model: kind, folds, pooled });
+    // The model's own calibration was fitted on the calibrate writers: only the test writers are new to it.
+    const asShipped = card.calibration && { unsureBelow: card.calibration.unsureBelow, marks: marks(digitsOf(judged.test), card.calibration) };
+    if (asShipped) {
+      console.log(`${kind.toUpperCase()} as calibrated in its card (unsure below ${asShipped.unsureBelow.toFixed(3)}), ` +
+        `judged on the test writers: ${summary(asShipped.marks)}`);
+    }
+    results.push({ model: kind, folds, pooled, ...(asShipped && { asShipped }) });
   }
   const thinned = every === 1 ? '' : `; the digits judged keep every ${every}th pen sample`;
   console.log(`Each sample read at ${options.passes} placements${thinned}. Writers: pen-drawn 03, 09, 15, 21, 27 (calibrate) and 06, 12, 18, 24, 30 ` +
