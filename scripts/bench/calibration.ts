@@ -1,13 +1,15 @@
 import path from 'node:path';
 import { initBackend } from '../../src/engine/backend';
 import type { Calibration } from '../../src/engine/calibration';
+import type { StrokeSample } from '../../src/engine/data/strokeFile';
 import { loadModel } from '../../src/engine/modelStore';
 import { MODEL_KINDS, type ModelKind } from '../../src/engine/models';
 import { seededRandom } from '../../src/shared/random';
 import {
-  calibrationScanSources, digitsOf, fitCalibration, marks, marksOf, penDigitSource, readAtPlacements, writerGroup, type Marks, type Readings,
+  calibrationScanSources, digitsOf, fitCalibration, marks, marksOf, penDigitSource, readAtPlacements, sureMistakes, writerGroup,
+  type Marks, type Readings, type SureMistake,
 } from '../lib/calibrationSets';
-import type { WriterRole } from '../lib/datasets';
+import { penDigits, type WriterRole } from '../lib/datasets';
 import { BUNDLED_MODELS } from '../lib/models';
 import { percent } from '../lib/stats';
 
@@ -45,6 +47,13 @@ export function pooledMarks(folds: readonly Fold[]): Marks {
   return marksOf({ right: sum('right'), wrong: sum('wrong'), rightMarked: sum('rightMarked'), wrongMarked: sum('wrongMarked') });
 }
 
+/** "12 readings, of 2 drawings: writer tra-30's 3 shown as 2 at 10 of 10 placements; …" */
+function describeSureMistakes(mistakes: readonly SureMistake[], drawings: readonly StrokeSample[], passes: number): string {
+  const readings = mistakes.reduce((total, m) => total + m.times, 0);
+  const each = mistakes.map((m) => `writer ${drawings[m.drawing].writer}'s ${m.label} shown as ${m.shown} at ${m.times} of ${passes} placements`);
+  return `${readings} readings, of ${new Set(mistakes.map((m) => m.drawing)).size} drawings${each.length ? `: ${each.join('; ')}` : ''}`;
+}
+
 const summary = (m: Marks) =>
   `${percent(m.accuracy)} read right; unsure marks on right ${percent(m.unsureRight)} (${m.rightMarked} of ${m.right}), ` +
   `on wrong ${percent(m.unsureWrong)} (${m.wrongMarked} of ${m.wrong})`;
@@ -60,6 +69,7 @@ export async function benchCalibration(options: {
   seed: number; passes: number; every?: number; modelsRoot?: string; kinds?: ModelKind[];
 }): Promise<Record<string, unknown>[]> {
   const every = options.every ?? 1;
+  const testDrawings = penDigits('test');
   await initBackend();
   const results: Record<string, unknown>[] = [];
   for (const kind of options.kinds ?? MODEL_KINDS) {
@@ -78,10 +88,15 @@ export async function benchCalibration(options: {
     const pooled = pooledMarks(folds);
     console.log(`${kind.toUpperCase()} ten writers, each judged by a threshold fitted without them: ${summary(pooled)}`);
     // The model's own calibration was fitted on the calibrate writers: only the test writers are new to it.
-    const asShipped = card.calibration && { unsureBelow: card.calibration.unsureBelow, marks: marks(digitsOf(judged.test), card.calibration) };
+    const asShipped = card.calibration && {
+      unsureBelow: card.calibration.unsureBelow,
+      marks: marks(digitsOf(judged.test), card.calibration),
+      sureMistakes: sureMistakes(digitsOf(judged.test), card.calibration, testDrawings.length),
+    };
     if (asShipped) {
       console.log(`${kind.toUpperCase()} as calibrated in its card (unsure below ${asShipped.unsureBelow.toFixed(3)}), ` +
         `judged on the test writers: ${summary(asShipped.marks)}`);
+      console.log(`  read wrong and sure: ${describeSureMistakes(asShipped.sureMistakes, testDrawings, options.passes)}`);
     }
     results.push({ model: kind, folds, pooled, ...(asShipped && { asShipped }) });
   }

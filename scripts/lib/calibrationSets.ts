@@ -135,6 +135,32 @@ export function marks({ rows, labels }: Readings, calibration: Calibration): Mar
   return marksOf({ right, wrong: labels.length - right, rightMarked, wrongMarked });
 }
 
+/** A drawing read wrong and sure: which one (its place among the drawings read), its digit, the digit shown and how often. */
+export interface SureMistake {
+  drawing: number;
+  label: number;
+  shown: number;
+  times: number;
+}
+
+/**
+ * The drawings read wrong and sure, most often first: `readings` holds `drawings` drawings read
+ * once a placement, in order, as `readAtPlacements` reads one source. A model's sure mistakes are
+ * most of the time a few drawings that look like the digit shown, at every placement.
+ */
+export function sureMistakes({ rows, labels }: Readings, calibration: Calibration, drawings: number): SureMistake[] {
+  const found = new Map<string, SureMistake>();
+  rows.forEach((row, i) => {
+    const reading = judge(row, calibration);
+    if (reading.status !== 'sure' || reading.digit === labels[i]) return;
+    const key = `${i % drawings} ${reading.digit}`;
+    const mistake = found.get(key) ?? { drawing: i % drawings, label: labels[i], shown: reading.digit, times: 0 };
+    mistake.times++;
+    found.set(key, mistake);
+  });
+  return [...found.values()].sort((a, b) => b.times - a.times || a.drawing - b.drawing);
+}
+
 /** The shares, from the counts. */
 export function marksOf({ right, wrong, rightMarked, wrongMarked }: Pick<Marks, 'right' | 'wrong' | 'rightMarked' | 'wrongMarked'>): Marks {
   return {
