@@ -88,17 +88,17 @@ export async function benchCalibration(options: {
     const pooled = pooledMarks(folds);
     console.log(`${kind.toUpperCase()} ten writers, each judged by a threshold fitted without them: ${summary(pooled)}`);
     // The model's own calibration was fitted on the calibrate writers: only the test writers are new to it.
-    const asShipped = card.calibration && {
+    const asCalibrated = card.calibration && {
       unsureBelow: card.calibration.unsureBelow,
       marks: marks(digitsOf(judged.test), card.calibration),
       sureMistakes: sureMistakes(digitsOf(judged.test), card.calibration, testDrawings.length),
     };
-    if (asShipped) {
-      console.log(`${kind.toUpperCase()} as calibrated in its card (unsure below ${asShipped.unsureBelow.toFixed(3)}), ` +
-        `judged on the test writers: ${summary(asShipped.marks)}`);
-      console.log(`  read wrong and sure: ${describeSureMistakes(asShipped.sureMistakes, testDrawings, options.passes)}`);
+    if (asCalibrated) {
+      console.log(`${kind.toUpperCase()} as calibrated in its card (unsure below ${asCalibrated.unsureBelow.toFixed(3)}), ` +
+        `judged on the test writers: ${summary(asCalibrated.marks)}`);
+      console.log(`  read wrong and sure: ${describeSureMistakes(asCalibrated.sureMistakes, testDrawings, options.passes)}`);
     }
-    results.push({ model: kind, folds, pooled, ...(asShipped && { asShipped }) });
+    results.push({ model: kind, folds, pooled, ...(asCalibrated && { asCalibrated }) });
   }
   const thinned = every === 1 ? '' : `; the digits judged keep every ${every}th pen sample`;
   console.log(`Each sample read at ${options.passes} placements${thinned}. Writers: pen-drawn 03, 09, 15, 21, 27 (calibrate) and 06, 12, 18, 24, 30 ` +
