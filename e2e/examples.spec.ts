@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import type { Recognition } from '../src/shared/contract';
 import { placeInBox } from '../src/shared/placement';
-import { penDigit, watchReadings } from './support/board';
+import { drawCode, penDigit, watchReadings } from './support/board';
 import { drawInBox } from './support/draw';
 
 /** A hand the model finds harder than most: one writer's digits, all tilted a quarter-turn's third. */
@@ -101,4 +101,51 @@ test('draw, save as examples, look through them, fine-tune on them and use the m
   const after = await engine.next();
   const sum = (values: number[]) => taught.reduce((total, box) => total + values[box], 0);
   expect(sum(truthProbabilities(after))).toBeGreaterThan(sum(truthProbabilities(before)));
+});
+
+test('the gallery marks the saved drawings the model reads as another digit, and can show only those', async ({ page }) => {
+  const engine = watchReadings(page);
+  const writer = 'Gallery check';
+  await page.goto('/?lang=en');
+  await page.getByTestId('code-system').selectOption('any');
+  // Two digits, so that their cards are all in view (the gallery draws only the rows near the screen).
+  await drawCode(page, '10___', 'tra-09');
+  await page.getByRole('button', { name: 'Recognize' }).click();
+  const reply = await engine.next();
+  const saved = reply.code.digits.filter((d) => d.digit !== null).length;
+  expect(saved).toBeGreaterThan(0);
+  await page.getByLabel('Who is drawing').fill(writer);
+  await page.getByRole('button', { name: 'Save as examples' }).click();
+  await expect(page.getByTestId('notice')).toContainText(`Saved ${saved} example`);
+
+  // With no code rules each box's digit is the one the model read, and that is what was kept.
+  const labels = reply.code.digits.flatMap((d, box) => {
+    const reading = reply.readings[box];
+    if (d.digit !== null) expect(!reading.empty && reading.digit).toBe(d.digit);
+    return d.digit === null ? [] : [d.digit];
+  });
+
+  await page.getByRole('button', { name: 'Our examples…' }).click();
+  const gallery = page.getByRole('dialog', { name: 'Our examples' });
+  const ours = gallery.getByTestId('example').filter({ hasText: writer });
+  await expect(ours).toHaveCount(saved);
+  // The gallery reads each as the board did.
+  for (let i = 0; i < saved; i++) await expect(ours.nth(i)).toHaveAttribute('data-read', 'as-labelled');
+
+  // Given another digit, a drawing is marked with what the model reads in it.
+  const first = ours.first();
+  const label = Number(await first.getAttribute('data-label'));
+  const other = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].find((d) => !labels.includes(d))!;
+  await first.getByRole('button', { name: `Digit of this example: ${label}` }).click();
+  await gallery.getByRole('combobox', { name: 'Digit of this example' }).selectOption(String(other));
+  const relabelled = ours.and(gallery.locator(`[data-label="${other}"]`));
+  await expect(relabelled).toHaveAttribute('data-read', /^other-(sure|unsure)$/);
+  await expect(relabelled.getByTestId('read-as')).toHaveText(`reads ${label}`);
+
+  // Only the drawings read as another digit, ours among them.
+  await gallery.getByRole('checkbox', { name: /^Show only the \d+ drawings? the (MLP|CNN) reads as another digit/ }).check();
+  const shown = gallery.getByTestId('example');
+  await expect(shown.filter({ hasText: writer })).toHaveCount(1);
+  const count = await shown.count();
+  for (let i = 0; i < count; i++) await expect(shown.nth(i)).toHaveAttribute('data-read', /^other-(sure|unsure)$/);
 });

@@ -62,6 +62,7 @@ describe('the contract, end to end through the real engine', () => {
     await send('importExamples', { samples: [{ label: 7, writer: '3-2 Jisu', strokes: seven }, { label: 'x', strokes: seven }] });
     const { examples } = (await send('listExamples', { offset: 0 })) as { examples: { id: string }[] };
     await send('relabelExample', { id: examples[1].id, label: 4 });
+    await send('readExamples', { ids: examples.map((e) => e.id) });
     const { deleted } = (await send('deleteExamples', { ids: [examples[1].id] })) as { deleted: Parameters<typeof engine.restoreExamples>[0]['examples'] };
     await send('restoreExamples', { examples: deleted });
     const tuned = nextEvent('trainingFinished');

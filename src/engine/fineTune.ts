@@ -4,7 +4,7 @@ import { MNIST_TRAINING_IMAGES, type MixSpec } from './data/mixSpec';
 import type { LabelledStrokes } from './data/trainingMix';
 import type { LoadedModel } from './modelStore';
 import type { TrainingSettings } from './models';
-import { Recognizer } from './recognizer';
+import { Recognizer, digitOnBoard } from './recognizer';
 
 /**
  * Fine-tuning on a class's own examples. A few hundred drawings alone would pull the model
@@ -46,7 +46,7 @@ export function fineTuneSpec(examples: readonly LabelledStrokes[]): MixSpec {
 export async function readExamples(loaded: LoadedModel, examples: readonly LabelledStrokes[]): Promise<number[]> {
   const recognizer = new Recognizer(async () => loaded, loaded.card.kind);
   const readings = await recognizer.recognize(examples.map((example) => boxInk(example.strokes)));
-  return readings.map((r) => (r.empty || r.status === 'notDigit' ? -1 : r.digit));
+  return readings.map(digitOnBoard);
 }
 
 /** An example kept out of the fine-tuning, to measure it. */

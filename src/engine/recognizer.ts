@@ -29,6 +29,9 @@ export type BoxReading =
       input: Float32Array;
     };
 
+/** The digit the board shows for a reading, or -1 for "?" and for an empty box. */
+export const digitOnBoard = (reading: BoxReading): number => (reading.empty || reading.status === 'notDigit' ? -1 : reading.digit);
+
 /** Where the recognizer gets a model of a kind: the bundled one, or a retrained one. */
 export type ModelSource = (kind: ModelKind) => Promise<LoadedModel>;
 

@@ -52,6 +52,24 @@ describe('engine service', () => {
     expect((await service.getInfo({})).activeModel).toBe('cnn');
   });
 
+  it("reads saved examples as the board shows the same drawing, with the session's model, leaving out unknown ones", async () => {
+    const service = await createEngineService(options(bundled));
+    const line: [number, number][][] = [[[50, 15], [50, 85]]];
+    await service.saveExamples({ writer: 'Minji', examples: [{ label: 7, strokes: line }, { label: 1, strokes: line }] });
+    const { examples } = await service.listExamples({ offset: 0 });
+    const session = service.session();
+    await session.useModel({ model: 'mlp' });
+    const box = encodeBoxImage(rasterizeStrokes(line, BOX_SIZE, BOX_SIZE, PEN_WIDTH));
+    const [onBoard] = (await session.recognize({ boxes: [box, box, box, box, box], system: 'any' })).readings;
+    const expected = {
+      shown: onBoard.empty || onBoard.status === 'notDigit' ? -1 : onBoard.digit,
+      sure: !onBoard.empty && onBoard.status === 'sure',
+    };
+    const { model, readings } = await session.readExamples({ ids: [...examples.map((e) => e.id), 'deleted-meanwhile'] });
+    expect(model).toBe('mlp');
+    expect(readings).toEqual(examples.map(({ id }) => ({ id, ...expected })));
+  });
+
   it('removes stale retrained folders nobody uses when it starts', async () => {
     const opts = options(bundled);
     const forgotten = opts.userModels.newTrainedDirectory('mlp');

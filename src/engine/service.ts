@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { trainingSettingsOf, type EngineInfo, type EventName, type EventPayload, type Language, type ModelSummary } from '../shared/contract';
 import { decodeBoxImage } from '../shared/boxImage';
+import { boxInk } from '../shared/boxInk';
 import type { Handlers } from '../shared/dispatcher';
 import { initBackend, type BackendInfo } from './backend';
 import type { ModelCard } from './modelCard';
 import type { ModelKind } from './models';
 import { readCode } from './readCode';
-import { Recognizer } from './recognizer';
+import { Recognizer, digitOnBoard } from './recognizer';
 import { TrainingCancelled } from './trainer';
 import type { TrainingHost } from './training/trainingHost';
 import type { ModelChoice, UserModels } from './userModels';
@@ -145,6 +146,16 @@ export async function createEngineService(options: ServiceOptions): Promise<Engi
       return {};
     },
     ...exampleHandlers(examples),
+    readExamples: async ({ ids }) => {
+      const kind = selected.get();
+      const wanted = new Set(ids);
+      const found = (await examples.all()).filter((example) => wanted.has(example.id));
+      const readings = await recognizer.recognize(found.map((example) => boxInk(example.strokes)), kind);
+      return {
+        model: kind,
+        readings: found.map(({ id }, i) => ({ id, shown: digitOnBoard(readings[i]), sure: !readings[i].empty && readings[i].status === 'sure' })),
+      };
+    },
 
     startTraining: async (request) => {
       const kind = request.model;

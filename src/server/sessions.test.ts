@@ -17,6 +17,7 @@ function fakeEngine(): EngineService {
     evaluateActive: vi.fn(async () => ({}) as never),
     saveExamples: vi.fn(async () => ({ saved: 1 })),
     listExamples: vi.fn(async () => ({ examples: [] })),
+    readExamples: vi.fn(async () => ({ readings: [] })),
     deleteExamples: vi.fn(async () => ({ deleted: [] })),
   } as unknown as Handlers;
   return Object.assign({ ...handlers }, { session: () => handlers });
@@ -46,6 +47,7 @@ describe('classroom sessions', () => {
     const pupil = sessions.open(false);
     await expect(pupil.saveExamples({ writer: 'Minji', examples: [{ label: 1, strokes: [[[50, 10], [50, 90]]] }] })).resolves.toEqual({ saved: 1 });
     await expect(pupil.listExamples({ offset: 0 })).rejects.toMatchObject({ code: 'teacherOnly' });
+    await expect(pupil.readExamples({ ids: ['a'] })).rejects.toMatchObject({ code: 'teacherOnly' });
     await expect(pupil.deleteExamples({ ids: ['a'] })).rejects.toMatchObject({ code: 'teacherOnly' });
     await expect(sessions.open(true).listExamples({ offset: 0 })).resolves.toEqual({ examples: [] });
   });

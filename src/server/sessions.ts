@@ -10,6 +10,7 @@ const TEACHER_ONLY = {
   restoreBundled: 'restore a bundled model',
   evaluateActive: 'evaluate a model',
   listExamples: "look through the class's examples",
+  readExamples: "look through the class's examples",
   relabelExample: 'change an example',
   deleteExamples: 'delete examples',
   restoreExamples: 'restore examples',
@@ -51,6 +52,7 @@ export function classroomSessions(engine: EngineService) {
         evaluateActive: (payload) => teacherOnly(TEACHER_ONLY.evaluateActive, () => base.evaluateActive(payload)),
         // Every tablet may save its drawings as examples; looking through and changing them is the teacher's.
         listExamples: (payload) => teacherOnly(TEACHER_ONLY.listExamples, () => base.listExamples(payload)),
+        readExamples: (payload) => teacherOnly(TEACHER_ONLY.readExamples, () => base.readExamples(payload)),
         relabelExample: (payload) => teacherOnly(TEACHER_ONLY.relabelExample, () => base.relabelExample(payload)),
         deleteExamples: (payload) => teacherOnly(TEACHER_ONLY.deleteExamples, () => base.deleteExamples(payload)),
         restoreExamples: (payload) => teacherOnly(TEACHER_ONLY.restoreExamples, () => base.restoreExamples(payload)),

@@ -20,6 +20,7 @@ const handlers: Handlers = {
   setLanguage: async () => ({}),
   saveExamples: async () => ({}) as never,
   listExamples: async () => ({}) as never,
+  readExamples: async () => ({}) as never,
   relabelExample: async () => ({}) as never,
   deleteExamples: async () => ({}) as never,
   restoreExamples: async () => ({}) as never,

@@ -6,7 +6,7 @@
 export const REQUEST_NAMES = [
   'getInfo', 'useModel', 'recognize', 'quit',
   'startTraining', 'cancelTraining', 'useTrainedModel', 'restoreBundled', 'evaluateActive', 'setLanguage',
-  'saveExamples', 'listExamples', 'relabelExample', 'deleteExamples', 'restoreExamples', 'importExamples',
+  'saveExamples', 'listExamples', 'readExamples', 'relabelExample', 'deleteExamples', 'restoreExamples', 'importExamples',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

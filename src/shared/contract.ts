@@ -168,6 +168,14 @@ export const ExampleSchema = z.object({
 });
 export type Example = z.infer<typeof ExampleSchema>;
 
+/** What a model shows for a saved example: the digit, or -1 for "?" (or a drawing too small to read), and whether it is sure. */
+export const ExampleReadingSchema = z.object({
+  id: ExampleSchema.shape.id,
+  shown: z.number().int().min(-1).max(9),
+  sure: z.boolean(),
+});
+export type ExampleReading = z.infer<typeof ExampleReadingSchema>;
+
 /** How many examples there are of each digit, and of each writer. */
 export const ExampleCountsSchema = z.object({
   total: z.number().int(),
@@ -333,6 +341,14 @@ export const requests = {
       counts: ExampleCountsSchema,
       /** The examples file was damaged when the engine read it; a copy of it was kept beside it. */
       warning: z.string().nullable(),
+    }),
+  },
+  /** How the UI's model reads saved examples, as the board would show them; unknown ids are left out. */
+  readExamples: {
+    payload: z.object({ ids: z.array(ExampleSchema.shape.id).min(1).max(EXAMPLES_PAGE) }).strict(),
+    reply: z.object({
+      model: ModelKindSchema,
+      readings: z.array(ExampleReadingSchema).max(EXAMPLES_PAGE),
     }),
   },
   relabelExample: {

@@ -20,6 +20,7 @@ function handlers(): Handlers {
     setLanguage: vi.fn(async () => ({})),
     saveExamples: vi.fn(async () => ({}) as never),
     listExamples: vi.fn(async () => ({}) as never),
+    readExamples: vi.fn(async () => ({}) as never),
     relabelExample: vi.fn(async () => ({}) as never),
     deleteExamples: vi.fn(async () => ({}) as never),
     restoreExamples: vi.fn(async () => ({}) as never),

@@ -46,7 +46,7 @@ const PAGES_AT_ONCE = 8;
 
 /**
  * Loads every saved example into the gallery: the first page, which tells how many there are, then
- * the rest several pages at a time, each shown as it comes, in order.
+ * the rest several pages at a time, each shown as it comes, in order; then how the model reads them.
  */
 async function loadGallery(context: ActionContext): Promise<void> {
   const { store, engine } = context;
@@ -62,8 +62,24 @@ async function loadGallery(context: ActionContext): Promise<void> {
     }
   } catch (error) {
     reportFailure(context, error);
+    return;
   } finally {
     store.getState().finishLoadingExamples();
+  }
+  await readGallery(context);
+}
+
+/** Asks how the UI's model reads the examples loaded, a page at a time, each shown as it comes. */
+async function readGallery(context: ActionContext): Promise<void> {
+  const { store, engine } = context;
+  const ids = store.getState().examples.map((example) => example.id);
+  try {
+    for (let start = 0; start < ids.length; start += EXAMPLES_PAGE) {
+      const { model, readings } = await engine.readExamples({ ids: ids.slice(start, start + EXAMPLES_PAGE) });
+      store.getState().addExampleReadings(model, readings);
+    }
+  } catch (error) {
+    reportFailure(context, error);
   }
 }
 

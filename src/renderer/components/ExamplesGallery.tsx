@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Example } from '../../shared/contract';
+import type { Example, ExampleReading } from '../../shared/contract';
 import { deleteExamples, exportExamples, importExamplesFile, relabelExample, undoDelete } from '../actions/examples';
 import { useAppStore } from '../store/store';
 import { useActionContext } from '../useActions';
@@ -11,32 +11,48 @@ import { useModalDialog } from './useModalDialog';
 
 const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
+/** Whether the model reads an example as another digit (or as "?"), and whether it is sure of that. */
+const misread = (example: Example, reading: ExampleReading | undefined) =>
+  reading && reading.shown !== example.label ? (reading.sure ? 'sure' : 'unsure') : null;
+
 /**
- * One saved example: as the model sees it, who drew it, its digit and Delete. The digit becomes a
- * choice of ten only when clicked, so that a gallery of thousands stays light.
+ * One saved example: as the model sees it, who drew it, its digit and Delete, and what the model
+ * reads if that is another digit. The digit becomes a choice of ten only when clicked, so that a
+ * gallery of thousands stays light.
  */
 const ExampleCard = memo(function ExampleCard({ example }: { example: Example }) {
   const { t } = useTranslation();
   const context = useActionContext();
   const [relabelling, setRelabelling] = useState(false);
+  const reading = useAppStore((s) => s.exampleReadings[example.id]);
+  const wrong = misread(example, reading);
+  // data-read: not read yet (absent), read as its digit, or as another one.
   return (
-    <li className="example" data-testid="example" data-label={example.label}>
+    <li className="example" data-testid="example" data-label={example.label}
+      data-read={reading && (wrong ? `other-${wrong}` : 'as-labelled')}>
       <ExampleImage strokes={example.strokes} />
-      <span className="writer" title={example.writer}>{example.writer || t('examples.noWriter')}</span>
-      {relabelling ? (
-        <select aria-label={t('examples.label')} value={example.label} autoFocus onBlur={() => setRelabelling(false)}
-          onChange={(event) => {
-            setRelabelling(false);
-            void relabelExample(context, example.id, Number(event.target.value));
-          }}>
-          {DIGITS.map((d) => <option key={d} value={d}>{d}</option>)}
-        </select>
-      ) : (
-        <button type="button" className="link" aria-label={`${t('examples.label')}: ${example.label}`} onClick={() => setRelabelling(true)}>
-          {example.label}
-        </button>
+      {wrong && reading && (
+        <span className={`read-as ${wrong}`} data-testid="read-as" title={t(wrong === 'sure' ? 'examples.readSure' : 'examples.readUnsure')}>
+          {t('examples.readAs', { digit: reading.shown < 0 ? '?' : reading.shown })}
+        </span>
       )}
-      <button type="button" className="link" onClick={() => void deleteExamples(context, [example.id])}>{t('examples.delete')}</button>
+      <span className="writer" title={example.writer}>{example.writer || t('examples.noWriter')}</span>
+      <div className="example-actions">
+        {relabelling ? (
+          <select aria-label={t('examples.label')} value={example.label} autoFocus onBlur={() => setRelabelling(false)}
+            onChange={(event) => {
+              setRelabelling(false);
+              void relabelExample(context, example.id, Number(event.target.value));
+            }}>
+            {DIGITS.map((d) => <option key={d} value={d}>{d}</option>)}
+          </select>
+        ) : (
+          <button type="button" className="link" aria-label={`${t('examples.label')}: ${example.label}`} onClick={() => setRelabelling(true)}>
+            {example.label}
+          </button>
+        )}
+        <button type="button" className="link" onClick={() => void deleteExamples(context, [example.id])}>{t('examples.delete')}</button>
+      </div>
     </li>
   );
 });
@@ -118,6 +134,11 @@ export function ExamplesGallery() {
   const loading = useAppStore((s) => s.examplesLoading);
   const damaged = useAppStore((s) => s.examplesWarning);
   const lastDeleted = useAppStore((s) => s.lastDeleted);
+  const readings = useAppStore((s) => s.exampleReadings);
+  const readingModel = useAppStore((s) => s.exampleReadingModel);
+  const [onlyMisread, setOnlyMisread] = useState(false);
+  const misreadExamples = useMemo(() => examples.filter((e) => misread(e, readings[e.id])), [examples, readings]);
+  const sureOfWrong = misreadExamples.filter((e) => misread(e, readings[e.id]) === 'sure').length;
   const ref = useModalDialog(open);
   const fileInput = useRef<HTMLInputElement>(null);
   const writers = Object.entries(counts?.byWriter ?? {}).sort(([a], [b]) => a.localeCompare(b));
@@ -153,7 +174,13 @@ export function ExamplesGallery() {
           </tbody>
         </table>
       ) : !loading && <p>{t('examples.none')}</p>}
-      {examples.length > 0 && <ExampleList examples={examples} />}
+      {readingModel && misreadExamples.length > 0 && (
+        <label className="only-misread">
+          <input type="checkbox" checked={onlyMisread} onChange={(event) => setOnlyMisread(event.target.checked)} />
+          {' '}{t('examples.onlyMisread', { count: misreadExamples.length, sure: sureOfWrong, model: readingModel.toUpperCase() })}
+        </label>
+      )}
+      {examples.length > 0 && <ExampleList examples={onlyMisread && misreadExamples.length > 0 ? misreadExamples : examples} />}
     </dialog>
   );
 }

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Example, ExampleCounts } from '../../shared/contract';
+import type { Example, ExampleCounts, ExampleReading, ModelKind } from '../../shared/contract';
 import { readSetting, writeSetting } from './persisted';
 import type { AppState } from './store';
 
@@ -16,11 +16,15 @@ export interface ExamplesSlice {
   examplesWarning: string | null;
   /** The examples deleted last, until Undo or the next deletion. */
   lastDeleted: Example[] | null;
+  /** How the model named reads the loaded examples, by id, as they come. */
+  exampleReadings: Record<string, ExampleReading>;
+  exampleReadingModel: ModelKind | null;
   setWriterName: (name: string) => void;
   setGalleryOpen: (open: boolean) => void;
   startLoadingExamples: () => void;
   addExamplePage: (examples: Example[], counts: ExampleCounts, warning: string | null) => void;
   finishLoadingExamples: () => void;
+  addExampleReadings: (model: ModelKind, readings: ExampleReading[]) => void;
   setExampleCounts: (counts: ExampleCounts) => void;
   relabelLoaded: (id: string, label: number) => void;
   removeLoaded: (deleted: Example[]) => void;
@@ -37,15 +41,21 @@ export const createExamplesSlice: StateCreator<AppState, [], [], ExamplesSlice> 
   examplesLoading: false,
   examplesWarning: null,
   lastDeleted: null,
+  exampleReadings: {},
+  exampleReadingModel: null,
   setWriterName: (writerName) => {
     writeSetting(WRITER_KEY, writerName);
     set({ writerName });
   },
   setGalleryOpen: (galleryOpen) => set({ galleryOpen }),
-  startLoadingExamples: () => set({ examples: [], examplesLoading: true, lastDeleted: null }),
+  startLoadingExamples: () => set({ examples: [], examplesLoading: true, lastDeleted: null, exampleReadings: {}, exampleReadingModel: null }),
   addExamplePage: (page, exampleCounts, examplesWarning) =>
     set((state) => ({ examples: [...state.examples, ...page], exampleCounts, examplesWarning })),
   finishLoadingExamples: () => set({ examplesLoading: false }),
+  addExampleReadings: (exampleReadingModel, readings) => set((state) => ({
+    exampleReadingModel,
+    exampleReadings: { ...state.exampleReadings, ...Object.fromEntries(readings.map((r) => [r.id, r])) },
+  })),
   setExampleCounts: (exampleCounts) => set({ exampleCounts }),
   relabelLoaded: (id, label) => set((state) => ({ examples: state.examples.map((e) => (e.id === id ? { ...e, label } : e)) })),
   removeLoaded: (deleted) => set((state) => {
