@@ -76,4 +76,15 @@ describe('the code', () => {
     expect(store.getState().code).toMatchObject({ code: '72345', valid: true, region: { en: expect.stringMatching(/Texas/) } });
     expect(createAppStore().getState().codeSystem).toBe(globalThis.localStorage ? 'us' : 'kr');
   });
+
+  it("keeps the gallery's readings as they come, and forgets them when the gallery loads again", () => {
+    const store = createAppStore();
+    store.getState().addExampleReadings('cnn', [{ id: 'a', shown: 2, sure: true }]);
+    store.getState().addExampleReadings('cnn', [{ id: 'b', shown: -1, sure: false }, { id: 'a', shown: 3, sure: false }]);
+    expect(store.getState().exampleReadings).toEqual({ a: { id: 'a', shown: 3, sure: false }, b: { id: 'b', shown: -1, sure: false } });
+    expect(store.getState().exampleReadingModel).toBe('cnn');
+    store.getState().startLoadingExamples();
+    expect(store.getState().exampleReadings).toEqual({});
+    expect(store.getState().exampleReadingModel).toBeNull();
+  });
 });
