@@ -8,7 +8,7 @@ import { drawSymbol, SYMBOL_NAMES } from '../../src/engine/data/symbols';
 import { loadMnist, MNIST_SIDE } from '../../src/engine/mnist';
 import { loadModel } from '../../src/engine/modelStore';
 import { MODEL_KINDS, type ModelKind } from '../../src/engine/models';
-import { Recognizer, type BoxReading } from '../../src/engine/recognizer';
+import { digitOnBoard, Recognizer, type BoxReading } from '../../src/engine/recognizer';
 import { inputTensor } from '../../src/engine/tensors';
 import { toReading } from '../../src/engine/readCode';
 import type { CodeSystemId } from '../../src/shared/contract';
@@ -104,8 +104,6 @@ async function readAll(kind: ModelKind, boxes: readonly InkImage[], modelsRoot: 
   return readings;
 }
 
-/** The digit the board shows for a reading, or -1 for "?" and for an empty box. */
-const shown = (r: BoxReading) => (r.empty || r.status === 'notDigit' ? -1 : r.digit);
 const marked = (r: BoxReading) => r.empty || r.status !== 'sure';
 
 /**
@@ -136,7 +134,7 @@ function invalidKoreanCodes(labels: readonly number[], count: number, random: ()
 }
 
 function digitRow(dataset: Dataset, labels: number[], kind: ModelKind, readings: BoxReading[], options: { seed: number; system: CodeSystemId }): DigitRow {
-  const right = readings.map((r, i) => shown(r) === labels[i]);
+  const right = readings.map((r, i) => digitOnBoard(r) === labels[i]);
   const rightCount = right.filter(Boolean).length;
   const share = (count: number, of: number) => (of === 0 ? 0 : count / of);
   const shareOrNull = (count: number, of: number) => (of === 0 ? null : count / of);
@@ -180,7 +178,7 @@ async function v1Row(dataset: Dataset, labels: number[], kind: ModelKind, models
 
 function confusionTable(labels: number[], readings: BoxReading[]): string {
   const matrix = Array.from({ length: 10 }, () => new Array<number>(11).fill(0));
-  labels.forEach((label, i) => matrix[label][shown(readings[i]) < 0 ? 10 : shown(readings[i])]++);
+  labels.forEach((label, i) => matrix[label][digitOnBoard(readings[i]) < 0 ? 10 : digitOnBoard(readings[i])]++);
   const header = `      ${[...'0123456789'].map((d) => d.padStart(5)).join('')}   ?/empty`;
   return [header, ...matrix.map((row, d) => `  ${d}:  ${row.map((n) => String(n).padStart(5)).join('')}`)].join('\n');
 }
@@ -189,7 +187,7 @@ function confusionTable(labels: number[], readings: BoxReading[]): string {
 export function mistakes(labels: readonly number[], readings: readonly BoxReading[]): string[] {
   return labels.flatMap((label, i) => {
     const reading = readings[i];
-    if (shown(reading) === label) return [];
+    if (digitOnBoard(reading) === label) return [];
     if (reading.empty) return [`#${i}: ${label} → empty`];
     const digit = reading.status === 'notDigit' ? '?' : String(reading.digit);
     return [`#${i}: ${label} → ${digit} (${reading.status}, ${reading.confidence.toFixed(3)})`];

@@ -88,10 +88,11 @@ export async function benchCalibration(options: {
     const pooled = pooledMarks(folds);
     console.log(`${kind.toUpperCase()} ten writers, each judged by a threshold fitted without them: ${summary(pooled)}`);
     // The model's own calibration was fitted on the calibrate writers: only the test writers are new to it.
+    const testDigits = digitsOf(judged.test);
     const asCalibrated = card.calibration && {
       unsureBelow: card.calibration.unsureBelow,
-      marks: marks(digitsOf(judged.test), card.calibration),
-      sureMistakes: sureMistakes(digitsOf(judged.test), card.calibration, testDrawings.length),
+      marks: marks(testDigits, card.calibration),
+      sureMistakes: sureMistakes(testDigits, card.calibration, testDrawings.length),
     };
     if (asCalibrated) {
       console.log(`${kind.toUpperCase()} as calibrated in its card (unsure below ${asCalibrated.unsureBelow.toFixed(3)}), ` +
