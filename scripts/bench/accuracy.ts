@@ -8,7 +8,7 @@ import { drawSymbol, SYMBOL_NAMES } from '../../src/engine/data/symbols';
 import { loadMnist, MNIST_SIDE } from '../../src/engine/mnist';
 import { loadModel } from '../../src/engine/modelStore';
 import { MODEL_KINDS, type ModelKind } from '../../src/engine/models';
-import { digitOnBoard, Recognizer, type BoxReading } from '../../src/engine/recognizer';
+import { digitOnBoard, Recognizer, sureOnBoard, type BoxReading } from '../../src/engine/recognizer';
 import { inputTensor } from '../../src/engine/tensors';
 import { toReading } from '../../src/engine/readCode';
 import type { CodeSystemId } from '../../src/shared/contract';
@@ -104,7 +104,7 @@ async function readAll(kind: ModelKind, boxes: readonly InkImage[], modelsRoot: 
   return readings;
 }
 
-const marked = (r: BoxReading) => r.empty || r.status !== 'sure';
+const marked = (r: BoxReading) => !sureOnBoard(r);
 
 /**
  * Codes as people would write them: valid codes of the system, random otherwise, each digit a
@@ -178,7 +178,10 @@ async function v1Row(dataset: Dataset, labels: number[], kind: ModelKind, models
 
 function confusionTable(labels: number[], readings: BoxReading[]): string {
   const matrix = Array.from({ length: 10 }, () => new Array<number>(11).fill(0));
-  labels.forEach((label, i) => matrix[label][digitOnBoard(readings[i]) < 0 ? 10 : digitOnBoard(readings[i])]++);
+  labels.forEach((label, i) => {
+    const shown = digitOnBoard(readings[i]);
+    matrix[label][shown < 0 ? 10 : shown]++;
+  });
   const header = `      ${[...'0123456789'].map((d) => d.padStart(5)).join('')}   ?/empty`;
   return [header, ...matrix.map((row, d) => `  ${d}:  ${row.map((n) => String(n).padStart(5)).join('')}`)].join('\n');
 }

@@ -32,6 +32,9 @@ export type BoxReading =
 /** The digit the board shows for a reading, or -1 for "?" and for an empty box. */
 export const digitOnBoard = (reading: BoxReading): number => (reading.empty || reading.status === 'notDigit' ? -1 : reading.digit);
 
+/** Whether the board shows the reading as a sure digit: not empty, not "?", not marked unsure. */
+export const sureOnBoard = (reading: BoxReading): boolean => !reading.empty && reading.status === 'sure';
+
 /** Where the recognizer gets a model of a kind: the bundled one, or a retrained one. */
 export type ModelSource = (kind: ModelKind) => Promise<LoadedModel>;
 

@@ -7,7 +7,7 @@ import { initBackend, type BackendInfo } from './backend';
 import type { ModelCard } from './modelCard';
 import type { ModelKind } from './models';
 import { readCode } from './readCode';
-import { Recognizer, digitOnBoard } from './recognizer';
+import { Recognizer, digitOnBoard, sureOnBoard } from './recognizer';
 import { TrainingCancelled } from './trainer';
 import type { TrainingHost } from './training/trainingHost';
 import type { ModelChoice, UserModels } from './userModels';
@@ -153,7 +153,7 @@ export async function createEngineService(options: ServiceOptions): Promise<Engi
       const readings = await recognizer.recognize(found.map((example) => boxInk(example.strokes)), kind);
       return {
         model: kind,
-        readings: found.map(({ id }, i) => ({ id, shown: digitOnBoard(readings[i]), sure: !readings[i].empty && readings[i].status === 'sure' })),
+        readings: found.map(({ id }, i) => ({ id, shown: digitOnBoard(readings[i]), sure: sureOnBoard(readings[i]) })),
       };
     },
 
